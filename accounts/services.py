@@ -1,0 +1,72 @@
+"""Member data rights: download everything we hold about you, or delete your account."""
+
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import User
+from .signals import collect_member_data, member_deleting
+
+
+def export_member_data(user):
+    """Everything the platform holds about `user`, as a JSON-serialisable dict."""
+    profile = user.profile
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "profile": {
+            "role": profile.role,
+            "pseudonym": profile.pseudonym,
+            "job_role": profile.job_role,
+            "organisation": str(profile.organisation) if profile.organisation else None,
+            "registrations": [
+                {"register": r.register, "number": r.number} for r in profile.registrations.all()
+            ],
+        },
+        "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
+        "memberships": [
+            {"organisation": str(m.organisation), "role": m.role}
+            for m in user.memberships.select_related("organisation")
+        ],
+    }
+    for _receiver, result in collect_member_data.send(sender=User, user=user):
+        if result:
+            key, value = result
+            data[key] = value
+    return data
+
+
+@transaction.atomic
+def delete_account(user):
+    """Remove the person, keep the work.
+
+    Every app anonymises its own records first (via `member_deleting`); then the login,
+    profile, registrations and memberships go. The user row is replaced by an inactive
+    placeholder so foreign keys that other people's work still needs remain valid.
+    """
+    member_deleting.send(sender=User, user=user)
+    user.profile.registrations.all().delete()
+    user.memberships.all().delete()
+    user.emailaddress_set.all().delete()
+    profile = user.profile
+    profile.pseudonym = ""
+    profile.job_role = ""
+    profile.organisation = None
+    profile.save()
+    user.email = f"verwijderd-{uuid.uuid4().hex}@invalid.example"
+    user.first_name = ""
+    user.last_name = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Every public URL exists in Dutch (no prefix) and English (/en/…).
+urlpatterns += i18n_patterns(
+    path("account/", include("allauth.urls")),
+    path("account/profiel/", include("accounts.urls")),
+    path("kennisbank/", include("practices.urls")),
+    path("kennisateliers/", include("ateliers.urls")),
+    path("tips/", include("tips.urls")),
+    path("zoeken/", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
