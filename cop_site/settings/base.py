@@ -249,6 +249,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Samen Preventief API",
     "DESCRIPTION": "Open data: praktijkverhalen, methoden en zoeken.",
     "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["cop_site.openapi.public_api_only"],
 }
 
 LOGGING = {
