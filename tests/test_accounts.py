@@ -4,7 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 
-from accounts.models import Profile, ProfessionalRegistration, User
+from accounts.models import ProfessionalRegistration, Profile, User
 from accounts.registers import normalise
 from organisations.models import Membership, Organisation
 
@@ -20,7 +20,11 @@ def member(db):
 
 @pytest.mark.parametrize(
     ("register", "typed", "stored"),
-    [("skj", "110012345", "SKJ110012345"), ("skj", "skj 110012345", "SKJ110012345"), ("big", "BIG-123.456.789.01", "BIG12345678901")],
+    [
+        ("skj", "110012345", "SKJ110012345"),
+        ("skj", "skj 110012345", "SKJ110012345"),
+        ("big", "BIG-123.456.789.01", "BIG12345678901"),
+    ],
 )
 def test_register_numbers_are_stored_with_their_prefix(register, typed, stored):
     assert normalise(register, typed) == stored
