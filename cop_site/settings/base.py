@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cop_site.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -253,6 +254,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["cop_site.openapi.public_api_only"],
 }
+
+# Anonymous visitors get whole pages from the shared cache (cop_site/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 
 # Content-Security-Policy for the public site: only our own scripts and styles, no inline
 # code. The browser tests fail on any violation. Wagtail's admin needs inline scripts, so it
