@@ -44,6 +44,10 @@ class RegistrationForm(forms.Form):
                 self.initial.setdefault("organisation_name", str(profile.organisation))
             for registration in profile.registrations.all():
                 self.initial.setdefault(register_field_name(registration.register), registration.number)
+            previous = user.atelier_registrations.order_by("-created_at").first()
+            if previous:
+                self.initial.setdefault("background", previous.background)
+                self.initial.setdefault("wants_accreditation", previous.wants_accreditation)
 
     def clean(self):
         cleaned = super().clean()

@@ -123,6 +123,9 @@ def register(
             raise AtelierError(_("Aanmelden voor dit kennisatelier is niet (meer) mogelijk."))
         registration, created = Registration.objects.get_or_create(atelier=atelier, email=email, defaults=details)
         if not created and registration.status not in (Status.CANCELLED, Status.PENDING):
+            if user is None:
+                # A guest who forgot they registered gets their links again, in their own mailbox.
+                _enqueue_mail(registration, "confirmed" if registration.holds_seat else "waiting")
             return registration
         if not created:
             for field, value in details.items():

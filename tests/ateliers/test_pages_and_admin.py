@@ -188,3 +188,29 @@ def test_past_date_closes_registration(make_atelier):
     atelier = make_atelier(days_ahead=-1)
     assert not atelier.accepts_registrations
     assert atelier.date < timezone.localdate() + datetime.timedelta(days=1)
+
+
+def test_saving_a_deep_programme_warns_without_blocking(client, atelier, organiser):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    client.force_login(organiser)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[atelier.pk])
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    data["discussion_minutes"] = "15"
+    for index in range(int(data["programme_items-TOTAL_FORMS"])):
+        data[f"programme_items-{index}-speakers-count"] = "0"  # rendered by JavaScript, not in the HTML
+    data.setlist("audiences", ["wijkteam", "student"])
+    response = client.post(edit_url, {key: data.getlist(key) for key in data}, follow=True)
+
+    saved = AtelierPage.objects.get(pk=atelier.pk).get_latest_revision_as_object()
+    assert saved.discussion_minutes == 15
+    assert saved.audiences == ["wijkteam", "student"]
+    assert any("minuten voor discussie" in str(message) for message in response.context["messages"])
+
+
+def test_editor_creates_an_atelier_in_the_series(client, series, organiser):
+    client.force_login(organiser)
+    add_url = reverse("wagtailadmin_pages:add", args=["ateliers", "atelierpage", series.pk])
+    form_page = client.get(add_url)
+    assert form_page.status_code == 200
+    assert 'value="15:00"' in form_page.content.decode()

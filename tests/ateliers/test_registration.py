@@ -221,3 +221,25 @@ def test_bad_input_never_gives_a_server_error(client, atelier):
     assert client.get(reverse("ateliers:register", args=[999999])).status_code == 404
     assert client.get("/kennisateliers/aanmelding/bevestigen/rommel/").status_code == 404
     assert client.get("/kennisateliers/evaluatie/rommel/").status_code == 404
+
+
+def test_a_guest_submitting_again_gets_their_links_again_by_mail_only(client, atelier, committed):
+    register_guest(atelier, 1)
+    mail.outbox.clear()
+    with committed():
+        response = client.post(
+            reverse("ateliers:register", args=[atelier.pk]),
+            {"name": "Iemand anders", "email": "gast1@example.nl", "background": "other"},
+        )
+    assert "Kijk in je mailbox" in response.content.decode()
+    assert "/aanmelding/" not in response.content.decode()  # the links go to the mailbox, not the browser
+    assert [m.to for m in mail.outbox] == [["gast1@example.nl"]]
+    assert Registration.objects.get().name == "Gast 1"
+
+
+def test_a_returning_member_finds_their_background_prefilled(client, make_atelier, member):
+    earlier = make_atelier(title="Eerder atelier")
+    services.register(earlier, email=member.email, name="Priya", background="research", user=member)
+    client.force_login(member)
+    form = client.get(reverse("ateliers:register", args=[make_atelier(title="Volgend").pk])).context["form"]
+    assert form.initial["background"] == "research"
