@@ -34,6 +34,9 @@ class ReportView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Kennisateliers: rapportage")
     header_icon = "table"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(reports.report_context())
@@ -57,6 +60,12 @@ class ManageAtelierView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView)
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.atelier = get_object_or_404(AtelierPage, pk=kwargs["pk"])
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("ateliers_admin:report"), "label": _("Kennisateliers")},
+            {"url": "", "label": self.get_header_title()},
+        ]
 
     def get_page_title(self):
         return _("Deelnemers en status")

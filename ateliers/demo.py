@@ -54,6 +54,8 @@ P = Perspective
 
 
 def speaker(name, role="", organisation=None, organisation_name=""):
+    if role.lower() in name.lower():
+        role = ""  # the source names no one; the role is then the name
     return {
         "type": "speaker",
         "value": {

@@ -119,6 +119,18 @@ class ProgrammeWarningsPanel(Panel):
             return context
 
 
+class AtelierStatusPanel(Panel):
+    """Shows the lifecycle state in the editor; it changes on the organiser's page, not here."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "ateliers/admin/status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["atelier"] = self.instance
+            return context
+
+
 class LinkedPageChooserPanel(PageChooserPanel):
     """A page chooser limited to page types that may come from another app.
 
@@ -188,6 +200,7 @@ class AtelierPage(Page):
     subpage_types = []
 
     content_panels = Page.content_panels + [
+        AtelierStatusPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("date"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from .models import AtelierPage, Background, EvaluationAspect, EvaluationScore, Registration
 
@@ -116,7 +117,41 @@ def column_chart(points, *, height=220, bar_width=48, gap=28):
     return {"bars": bars, "width": width, "height": height, "baseline": 20 + plot_height}
 
 
-def bar_chart(points, *, maximum=None, width=520, bar_height=22, gap=10, label_width=230):
+def grouped_percentage_chart(labels, series, *, height=240, bar_width=22, group_gap=30):
+    """Side-by-side columns per atelier for percentages; `series` is [(name, css class, values)]."""
+    plot_height = height - 60
+    group_width = bar_width * len(series)
+    groups = []
+    for index, label in enumerate(labels):
+        x0 = 40 + index * (group_width + group_gap)
+        bars = []
+        for offset, (name, css_class, values) in enumerate(series):
+            value = values[index] or 0
+            bar_height = round(plot_height * value / 100)
+            x = x0 + offset * bar_width
+            bars.append(
+                {
+                    "name": name,
+                    "css_class": css_class,
+                    "value": value,
+                    "x": x,
+                    "y": 20 + plot_height - bar_height,
+                    "height": bar_height,
+                    "centre": x + bar_width / 2,
+                }
+            )
+        groups.append({"label": label, "bars": bars, "centre": x0 + group_width / 2})
+    return {
+        "groups": groups,
+        "series": [{"name": name, "css_class": css_class} for name, css_class, _values in series],
+        "width": 40 + len(labels) * (group_width + group_gap),
+        "height": height,
+        "baseline": 20 + plot_height,
+        "bar_width": bar_width - 2,
+    }
+
+
+def bar_chart(points, *, maximum=None, width=580, bar_height=22, gap=10, label_width=270):
     """Horizontal bars for (label, value) pairs; `maximum` fixes the scale (5 for stars)."""
     top = maximum or max((value for _label, value in points), default=0) or 1
     plot_width = width - label_width - 60
@@ -155,6 +190,13 @@ def report_context():
         "figures": figures,
         "aspects": all_aspects,
         "attendance_chart": column_chart([(formats.date_format(f.atelier.date, "M Y"), f.attended) for f in held]),
+        "share_chart": grouped_percentage_chart(
+            [formats.date_format(f.atelier.date, "M Y") for f in held],
+            [
+                (_("vraagt accreditatie"), "bar", [f.accreditation_share for f in held]),
+                (_("respons evaluatie"), "bar bar--second", [f.response_rate for f in held]),
+            ],
+        ),
         "background_chart": bar_chart(background_mix()),
         "aspect_chart": bar_chart([(aspect.name, round(average, 1)) for aspect, average, _n in aspects], maximum=5),
         "total_attended": total_attended,

@@ -27,10 +27,11 @@ from .models import (
 
 Status = Registration.Status
 
+# The first transition listed is the natural next step (the primary button in the admin).
 TRANSITIONS = {
     AtelierState.ANNOUNCED: [AtelierState.REGISTRATION_OPEN],
-    AtelierState.REGISTRATION_OPEN: [AtelierState.FULL, AtelierState.HELD, AtelierState.ANNOUNCED],
-    AtelierState.FULL: [AtelierState.REGISTRATION_OPEN, AtelierState.HELD],
+    AtelierState.REGISTRATION_OPEN: [AtelierState.HELD, AtelierState.FULL, AtelierState.ANNOUNCED],
+    AtelierState.FULL: [AtelierState.HELD, AtelierState.REGISTRATION_OPEN],
     AtelierState.HELD: [AtelierState.EVALUATION_OPEN],
     AtelierState.EVALUATION_OPEN: [AtelierState.PROCESSED],
     AtelierState.PROCESSED: [AtelierState.LESSONS_PUBLISHED],

@@ -139,7 +139,7 @@ def test_report_shows_charts_and_exports_csv(client, atelier, organiser, member)
 
     client.force_login(organiser)
     page = client.get(reverse("ateliers_admin:report")).content.decode()
-    assert page.count("<svg") >= 3 + 1  # attendance, background, aspects (+ the admin's icon sprite)
+    assert page.count("<svg") >= 4 + 1  # attendance, shares, background, aspects (+ the admin icon sprite)
     assert 'role="img"' in page
     assert "Opkomst per kennisatelier" in page and "Wijkteam: 1" in page
 
