@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from . import links
+from . import links, services
 from .calendar import registration_ics
 from .models import Registration
 from .qr import qr_png
@@ -36,6 +36,7 @@ def send_registration_mail(registration_id, kind):
             "confirm_url": links.confirm_url(registration),
             "manage_url": links.manage_url(registration),
             "evaluation_url": links.evaluation_url(registration),
+            "certificate_available": services.certificate_available(registration),
         }
         body = render_to_string(f"ateliers/email/{kind}.txt", context)
         message = EmailMultiAlternatives(

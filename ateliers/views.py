@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,6 +30,16 @@ def _registration_or_404(token, purpose):
     return registration
 
 
+GUEST_REGISTRATIONS_PER_HOUR = 10
+
+
+def _too_many_guest_registrations(request):
+    """Each guest registration mails an address someone typed in; cap it per IP so nobody mail-bombs."""
+    key = f"ateliers:guest-registrations:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) > GUEST_REGISTRATIONS_PER_HOUR
+
+
 def _to_manage_page(registration):
     return redirect("ateliers:manage", token=services.make_token(registration, "manage"))
 
@@ -41,6 +52,9 @@ def register(request, atelier_id):
     form = RegistrationForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if user is None and _too_many_guest_registrations(request):
+            messages.error(request, _("Te veel aanmeldingen vanaf dit adres. Probeer het over een uur opnieuw."))
+            return render(request, "ateliers/register.html", {"atelier": atelier, "form": form}, status=429)
         try:
             registration = services.register(
                 atelier,

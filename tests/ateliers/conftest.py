@@ -78,3 +78,10 @@ def register_guest(atelier, n, **extra):
 def committed(django_capture_on_commit_callbacks):
     """Run what is queued for after the commit (mail) when the block ends, as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    from django.core.cache import cache
+
+    cache.clear()

@@ -130,6 +130,7 @@ def test_opening_the_evaluation_mails_attendees_only(atelier, attendee, committe
     _open_evaluation(atelier, attendee, committed)
     assert [m.to for m in mail.outbox] == [["gast1@example.nl"]]
     assert "/kennisateliers/evaluatie/" in mail.outbox[0].body
+    assert "certificaat" in mail.outbox[0].body  # accredited and attended: the certificate link comes along
 
 
 def test_attendee_rates_each_aspect_once(client, atelier, attendee, committed):

@@ -243,3 +243,14 @@ def test_a_returning_member_finds_their_background_prefilled(client, make_atelie
     client.force_login(member)
     form = client.get(reverse("ateliers:register", args=[make_atelier(title="Volgend").pk])).context["form"]
     assert form.initial["background"] == "research"
+
+
+def test_guest_registrations_are_capped_per_address(client, make_atelier):
+    atelier = make_atelier(capacity=50)
+    url = reverse("ateliers:register", args=[atelier.pk])
+    codes = [
+        client.post(url, {"name": f"G{n}", "email": f"g{n}@example.nl", "background": "other"}).status_code
+        for n in range(11)
+    ]
+    assert codes == [200] * 10 + [429]
+    assert Registration.objects.count() == 10
