@@ -3,6 +3,7 @@
 import datetime
 from urllib.parse import urlencode
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.core.cache import cache
@@ -34,8 +35,12 @@ GUEST_REGISTRATIONS_PER_HOUR = 10
 
 
 def _too_many_guest_registrations(request):
-    """Each guest registration mails an address someone typed in; cap it per IP so nobody mail-bombs."""
-    key = f"ateliers:guest-registrations:{request.META.get('REMOTE_ADDR', '')}"
+    """Each guest registration mails an address someone typed in; cap it per IP so nobody mail-bombs.
+
+    The client IP comes from allauth, so behind a proxy it honours ALLAUTH_TRUSTED_PROXY_COUNT
+    like the login rate limits do.
+    """
+    key = f"ateliers:guest-registrations:{get_adapter(request).get_client_ip(request)}"
     cache.add(key, 0, timeout=3600)
     return cache.incr(key) > GUEST_REGISTRATIONS_PER_HOUR
 
