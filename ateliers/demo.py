@@ -630,6 +630,7 @@ def _demo_member_registration():
 
 def load(log):
     rng = random.Random(2018)
+    EvaluationAspect.ensure_defaults()
     orgs = _organisations()
     series = _series()
     for slug, title, date, summary, themes, organisers, items, lessons, state, attended in ateliers(orgs):

@@ -493,6 +493,14 @@ class EvaluationAspect(models.Model):
     def __str__(self):
         return self.name
 
+    DEFAULTS = ["Organisatie", "Kwaliteit van de presentaties", "Kwaliteit van de discussie", "Nieuwswaarde"]
+
+    @classmethod
+    def ensure_defaults(cls):
+        """The four aspects of seed 004's form (also created by migration 0002)."""
+        for order, name in enumerate(cls.DEFAULTS, start=1):
+            cls.objects.get_or_create(name=name, defaults={"sort_order": order * 10})
+
 
 class EvaluationResponse(models.Model):
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="evaluation")

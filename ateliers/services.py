@@ -197,8 +197,12 @@ def fill_free_seats(atelier):
 
 
 def capacity_changed(atelier):
+    """After an editor publishes the page: more seats may have become available."""
     with transaction.atomic():
-        return fill_free_seats(_locked_atelier(atelier))
+        atelier = _locked_atelier(atelier)
+        if atelier.state in AFTER_THE_EVENT:
+            return []  # never tell someone a seat came free for an atelier that already took place
+        return fill_free_seats(atelier)
 
 
 def waiting_position(registration):

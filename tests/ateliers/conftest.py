@@ -9,9 +9,11 @@ from ateliers.models import Accreditation, AtelierPage, AtelierSeriesPage, Ateli
 
 @pytest.fixture
 def series(db):
+    from ateliers.models import EvaluationAspect
     from home.demo import get_home, load
 
     load(lambda *args: None)
+    EvaluationAspect.ensure_defaults()  # transactional tests (PostgreSQL) flush migration data
     series = get_home().add_child(instance=AtelierSeriesPage(title="Kennisateliers", slug="ateliers"))
     return series
 

@@ -254,3 +254,14 @@ def test_guest_registrations_are_capped_per_address(client, make_atelier):
     ]
     assert codes == [200] * 10 + [429]
     assert Registration.objects.count() == 10
+
+
+def test_publishing_after_the_event_promotes_nobody(make_atelier):
+    atelier = make_atelier(capacity=1)
+    register_guest(atelier, 1)
+    waiting = register_guest(atelier, 2)
+    services.transition(atelier, "held")
+    AtelierPage.objects.filter(pk=atelier.pk).update(capacity=5)
+    assert services.capacity_changed(atelier) == []
+    waiting.refresh_from_db()
+    assert waiting.status == Status.WAITING

@@ -21,6 +21,7 @@ from ateliers.models import (
     AtelierPage,
     AtelierSeriesPage,
     AtelierState,
+    EvaluationAspect,
     EvaluationResponse,
     ProgrammeItem,
     Registration,
@@ -35,6 +36,7 @@ def atelier(db):
     from home.demo import get_home, load
 
     load(lambda *args: None)
+    EvaluationAspect.ensure_defaults()  # a transactional test before this one may have flushed them
     series = get_home().add_child(instance=AtelierSeriesPage(title="Kennisateliers", slug="ateliers"))
     atelier = AtelierPage(
         title="Kracht uit informele netwerken",
