@@ -82,6 +82,7 @@ def test_register_cancel_promote_check_in_and_evaluate(page, atelier):
     page.goto(path_in(confirm_mail, "/bevestigen/"))
     page.get_by_role("button", name="Aanmelding bevestigen").click()
     page.get_by_text("Status: Aangemeld").wait_for()
+    assert audit_accessibility(page) == []  # the page with the QR code
     seat_mail = mail_to("gerda@example.nl")[-1]
     assert any(name == "kennisatelier.ics" for name, *_ in seat_mail.attachments)
 
@@ -109,6 +110,7 @@ def test_register_cancel_promote_check_in_and_evaluate(page, atelier):
     page.get_by_role("button", name="Wim Wachter inchecken").click()
     page.get_by_text("Wim Wachter is ingecheckt.").wait_for()
     page.get_by_text("1 van 1 aanwezig").wait_for()
+    assert audit_accessibility(page) == []
     waiting.refresh_from_db()
     assert waiting.attended
 
@@ -117,6 +119,7 @@ def test_register_cancel_promote_check_in_and_evaluate(page, atelier):
     services.transition(atelier, AtelierState.EVALUATION_OPEN)
     page.context.clear_cookies()
     page.goto(path_in(mail_to("wim@example.nl")[-1], "/evaluatie/"))
+    assert audit_accessibility(page) == []
     for aspect in ("Organisatie", "Kwaliteit van de presentaties", "Kwaliteit van de discussie", "Nieuwswaarde"):
         page.get_by_role("group", name=f"{aspect} (1 tot 5 sterren)").get_by_label("4").check()
     page.get_by_label("Opmerkingen").fill("Goede mix van praktijk en onderzoek.")
