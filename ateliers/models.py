@@ -309,6 +309,13 @@ class AtelierPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = self.programme_items.select_related("slides", "related_method", "related_story")
         context["accreditations"] = self.granted_accreditations()
+        if request.user.is_authenticated:
+            from .services import make_token
+
+            mine = self.registrations.filter(user=request.user).exclude(status=Registration.Status.CANCELLED).first()
+            if mine:
+                context["my_registration"] = mine
+                context["my_registration_token"] = make_token(mine, "manage")
         return context
 
     def search_document(self):

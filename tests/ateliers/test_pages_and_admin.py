@@ -214,3 +214,11 @@ def test_editor_creates_an_atelier_in_the_series(client, series, organiser):
     form_page = client.get(add_url)
     assert form_page.status_code == 200
     assert 'value="15:00"' in form_page.content.decode()
+
+
+def test_a_registered_member_sees_their_registration_on_the_atelier_page(client, atelier, member):
+    services.register(atelier, email=member.email, name="Priya", background="wijkteam", user=member)
+    client.force_login(member)
+    page = client.get(atelier.url).content.decode()
+    assert "Je aanmelding: Aangemeld." in page
+    assert "/kennisateliers/aanmelding/" in page
