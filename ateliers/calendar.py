@@ -1,7 +1,5 @@
 """iCalendar files: one per registration (mail attachment) and a feed of upcoming ateliers."""
 
-import datetime
-
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vCalAddress, vText
@@ -52,7 +50,3 @@ def upcoming_feed(ateliers):
     for atelier in ateliers:
         calendar.add_component(atelier_event(atelier))
     return calendar.to_ical()
-
-
-def feed_window_start():
-    return timezone.localdate() - datetime.timedelta(days=1)

@@ -42,7 +42,11 @@ def _too_many_guest_registrations(request):
     """
     key = f"ateliers:guest-registrations:{get_adapter(request).get_client_ip(request)}"
     cache.add(key, 0, timeout=3600)
-    return cache.incr(key) > GUEST_REGISTRATIONS_PER_HOUR
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, count := 1, timeout=3600)
+    return count > GUEST_REGISTRATIONS_PER_HOUR
 
 
 def _to_manage_page(registration):
