@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cop_site import page_cache
+
 from .models import (
     AtelierPage,
     AtelierState,
@@ -75,6 +77,16 @@ def _locked_atelier(atelier):
     return AtelierPage.objects.select_for_update().get(pk=atelier.pk)
 
 
+def _set_state(atelier, state):
+    """Store the lifecycle state on the page row only: no revision, so publishing never undoes it.
+
+    A queryset update sends no post_save, so the anonymous page cache is told explicitly.
+    """
+    atelier.state = state
+    AtelierPage.objects.filter(pk=atelier.pk).update(state=state)
+    transaction.on_commit(page_cache.invalidate)
+
+
 def _enqueue_mail(registration, kind):
     from .tasks import send_registration_mail
 
@@ -88,7 +100,7 @@ def _take_seat_or_queue(atelier, registration):
     registration.status = Status.CONFIRMED if confirmed < atelier.capacity else Status.WAITING
     registration.save(update_fields=["status", "queued_at"])
     if confirmed + 1 >= atelier.capacity and atelier.state == AtelierState.REGISTRATION_OPEN:
-        AtelierPage.objects.filter(pk=atelier.pk).update(state=AtelierState.FULL)
+        _set_state(atelier, AtelierState.FULL)
     _enqueue_mail(registration, "confirmed" if registration.status == Status.CONFIRMED else "waiting")
 
 
@@ -192,7 +204,7 @@ def fill_free_seats(atelier):
             _enqueue_mail(registration, "promoted")
             promoted.append(registration)
     if atelier.state == AtelierState.FULL and confirmed + len(promoted) < atelier.capacity:
-        AtelierPage.objects.filter(pk=atelier.pk).update(state=AtelierState.REGISTRATION_OPEN)
+        _set_state(atelier, AtelierState.REGISTRATION_OPEN)
     return promoted
 
 
@@ -229,8 +241,7 @@ def transition(atelier, new_state):
                 _("Van ‘%(current)s’ kan een kennisatelier niet naar ‘%(new)s’.")
                 % {"current": atelier.get_state_display(), "new": new_state.label}
             )
-        atelier.state = new_state
-        AtelierPage.objects.filter(pk=atelier.pk).update(state=new_state)
+        _set_state(atelier, new_state)
         if new_state == AtelierState.EVALUATION_OPEN:
             for registration in atelier.registrations.filter(attended=True, evaluation__isnull=True):
                 _enqueue_mail(registration, "evaluation")

@@ -222,3 +222,13 @@ def test_a_registered_member_sees_their_registration_on_the_atelier_page(client,
     page = client.get(atelier.url).content.decode()
     assert "Je aanmelding: Aangemeld." in page
     assert "/kennisateliers/aanmelding/" in page
+
+
+def test_a_state_change_reaches_anonymous_visitors_despite_the_page_cache(client, settings, make_atelier, committed):
+    settings.PAGE_CACHE_ENABLED = True
+    atelier = make_atelier(capacity=5)
+    assert "Aanmelden open" in client.get(atelier.url).content.decode()
+    assert client.get(atelier.url)["X-Page-Cache"] == "hit"
+    with committed():
+        services.transition(atelier, AtelierState.HELD)
+    assert "Gehouden" in client.get(atelier.url).content.decode()
