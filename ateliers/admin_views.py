@@ -39,15 +39,24 @@ class ReportView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(reports.report_context())
+        context.update(reports.report_context(selected_year(self.request)))
         return context
+
+
+def selected_year(request):
+    """The annual report covers one year; `?jaar=2018` narrows every figure to it."""
+    year = request.GET.get("jaar", "")
+    return int(year) if year.isdigit() else None
 
 
 def report_csv(request):
     if not can_run_ateliers(request.user):
         raise PermissionDenied
-    response = HttpResponse("\ufeff" + reports.report_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kennisateliers-rapportage.csv"'
+    year = selected_year(request)
+    response = HttpResponse("\ufeff" + reports.report_csv(year), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="kennisateliers-rapportage{f"-{year}" if year else ""}.csv"'
+    )
     return response
 
 

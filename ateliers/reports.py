@@ -41,9 +41,17 @@ class AtelierFigures:
         return round(100 * self.used_accreditation / self.attended) if self.attended else None
 
 
-def atelier_figures():
+def _in_year(queryset, year, field):
+    return queryset.filter(**{f"{field}__year": year}) if year else queryset
+
+
+def report_years():
+    return sorted({d.year for d in AtelierPage.objects.values_list("date", flat=True)}, reverse=True)
+
+
+def atelier_figures(year=None):
     ateliers = (
-        AtelierPage.objects.order_by("date")
+        _in_year(AtelierPage.objects.order_by("date"), year, "date")
         .prefetch_related("accreditations")
         .annotate(
             n_confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
@@ -56,7 +64,8 @@ def atelier_figures():
         )
     )
     averages = {}
-    rows = EvaluationScore.objects.values("response__registration__atelier", "aspect").annotate(average=Avg("stars"))
+    rows = _in_year(EvaluationScore.objects, year, "response__registration__atelier__date")
+    rows = rows.values("response__registration__atelier", "aspect").annotate(average=Avg("stars"))
     for row in rows:
         averages.setdefault(row["response__registration__atelier"], {})[row["aspect"]] = row["average"]
     return [
@@ -74,15 +83,15 @@ def atelier_figures():
     ]
 
 
-def background_mix():
-    counts = dict(
-        Registration.objects.filter(attended=True).values_list("background").annotate(n=Count("pk")).order_by()
-    )
+def background_mix(year=None):
+    attended = _in_year(Registration.objects.filter(attended=True), year, "atelier__date")
+    counts = dict(attended.values_list("background").annotate(n=Count("pk")).order_by())
     return [(label, counts.get(value, 0)) for value, label in Background.choices]
 
 
-def aspect_averages():
-    rows = EvaluationScore.objects.values("aspect").annotate(average=Avg("stars"), n=Count("pk"))
+def aspect_averages(year=None):
+    rows = _in_year(EvaluationScore.objects, year, "response__registration__atelier__date")
+    rows = rows.values("aspect").annotate(average=Avg("stars"), n=Count("pk"))
     by_aspect = {row["aspect"]: row for row in rows}
     return [
         (aspect, by_aspect[aspect.pk]["average"], by_aspect[aspect.pk]["n"])
@@ -178,12 +187,12 @@ def bar_chart(points, *, maximum=None, width=580, bar_height=22, gap=10, label_w
     }
 
 
-def report_context():
-    figures = atelier_figures()
+def report_context(year=None):
+    figures = atelier_figures(year)
     all_aspects = list(EvaluationAspect.objects.all())
     for f in figures:
         f.aspect_values = [f.averages.get(aspect.pk) for aspect in all_aspects]
-    aspects = aspect_averages()
+    aspects = aspect_averages(year)
     held = [f for f in figures if f.attended]
     total_attended = sum(f.attended for f in held)
     return {
@@ -197,16 +206,18 @@ def report_context():
                 (_("respons evaluatie"), "bar bar--second", [f.response_rate for f in held]),
             ],
         ),
-        "background_chart": bar_chart(background_mix()),
+        "background_chart": bar_chart(background_mix(year)),
         "aspect_chart": bar_chart([(aspect.name, round(average, 1)) for aspect, average, _n in aspects], maximum=5),
         "total_attended": total_attended,
+        "year": year,
+        "years": report_years(),
         "total_wanted": sum(f.wanted_accreditation for f in held),
         "total_used": sum(f.used_accreditation for f in held),
         "total_responses": sum(f.responses for f in held),
     }
 
 
-def report_csv():
+def report_csv(year=None):
     aspects = list(EvaluationAspect.objects.all())
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
@@ -228,13 +239,13 @@ def report_csv():
     )
     mix = {}
     for atelier_id, background, n in (
-        Registration.objects.filter(attended=True)
+        _in_year(Registration.objects.filter(attended=True), year, "atelier__date")
         .values_list("atelier", "background")
         .annotate(n=Count("pk"))
         .order_by()
     ):
         mix.setdefault(atelier_id, {})[background] = n
-    for f in atelier_figures():
+    for f in atelier_figures(year):
         writer.writerow(
             [
                 f.atelier.date.isoformat(),

@@ -232,3 +232,24 @@ def test_a_state_change_reaches_anonymous_visitors_despite_the_page_cache(client
     with committed():
         services.transition(atelier, AtelierState.HELD)
     assert "Gehouden" in client.get(atelier.url).content.decode()
+
+
+def test_report_narrows_to_one_year_for_the_annual_report(client, make_atelier, organiser):
+    this_year = make_atelier(title="Dit jaar", days_ahead=1)
+    last_year = make_atelier(title="Vorig jaar", days_ahead=-400, state=AtelierState.HELD)
+    for atelier in (this_year, last_year):
+        Registration.objects.create(
+            atelier=atelier,
+            name="X",
+            email=f"x{atelier.pk}@example.nl",
+            background="policy",
+            status="confirmed",
+            attended=True,
+        )
+    client.force_login(organiser)
+    response = client.get(reverse("ateliers_admin:report_csv"), {"jaar": last_year.date.year})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert [row["kennisatelier"] for row in rows] == ["Vorig jaar"]
+    page = client.get(reverse("ateliers_admin:report"), {"jaar": last_year.date.year}).content.decode()
+    assert "Vorig jaar" in page and "Dit jaar" not in page
+    assert client.get(reverse("ateliers_admin:report"), {"jaar": "abc"}).status_code == 200
