@@ -10,14 +10,17 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import requests
+from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 
 from accounts.models import User
+from ateliers.models import AtelierPage, AtelierState, Registration
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 PASSWORD = "demo-wachtwoord-2026"
@@ -121,3 +124,41 @@ def test_a_session_started_on_one_server_is_valid_on_the_other(app_servers):
     response = session.get(app_servers[1] + "/account/profiel/", timeout=10, allow_redirects=False)
     assert response.status_code == 200
     assert "Mijn profiel" in response.text
+
+
+def test_members_registering_through_both_servers_never_overfill_an_atelier(app_servers):
+    atelier = next(a for a in AtelierPage.objects.live() if a.accepts_registrations)
+    atelier.registrations.all().delete()
+    AtelierPage.objects.filter(pk=atelier.pk).update(capacity=5, state=AtelierState.REGISTRATION_OPEN)
+    members = []
+    for number in range(12):
+        user = User.objects.create_user(email=f"deelnemer{number}@example.nl", first_name=f"Deelnemer {number}")
+        user.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+        user.save()
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        members.append(user)
+
+    def register(number):
+        base_url = app_servers[number % 2]
+        session = _session()
+        _login(session, base_url, members[number].email, PASSWORD)
+        form_url = f"{base_url}/kennisateliers/{atelier.pk}/aanmelden/"
+        session.get(form_url, timeout=30)
+        return session.post(
+            form_url,
+            data={
+                "name": members[number].first_name,
+                "background": "wijkteam",
+                "csrfmiddlewaretoken": session.cookies["csrftoken"],
+            },
+            timeout=30,
+        ).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(pool.map(register, range(12)))
+
+    assert all(status == 200 for status in statuses), statuses
+    registrations = Registration.objects.filter(atelier=atelier)
+    assert registrations.count() == 12
+    assert registrations.filter(status="confirmed").count() == 5
+    assert registrations.filter(status="waiting").count() == 7
