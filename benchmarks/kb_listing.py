@@ -160,32 +160,43 @@ def build(story_count):
 
 
 def measure(factor_slug):
+    """Each URL REPEAT times with an empty facet cache ("cold") and REPEAT times with it filled ("warm")."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     setup_test_environment()  # records the template context of each response
     client = Client(HTTP_HOST="localhost")
-    client.get("/praktijkverhalen/")  # warm up caches (site root paths, templates)
-    print(f"{'querystring':62} {'results':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
-    all_times = []
+    client.get("/praktijkverhalen/")  # warm up templates and site root paths
+    print(
+        f"{'querystring':62} {'results':>7} {'cold p50':>9} {'cold p95':>9} {'queries':>8} {'warm p50':>9} {'warm p95':>9} {'queries':>8}"
+    )
+    totals = {"cold": [], "warm": []}
     for template in QUERIES:
         url = "/praktijkverhalen/" + template.format(factor=factor_slug)
-        times = []
-        for _ in range(REPEAT):
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                response = client.get(url)
-                times.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        all_times.extend(times)
+        row = {}
+        for mode in ("cold", "warm"):
+            times = []
+            for _ in range(REPEAT):
+                if mode == "cold":
+                    cache.clear()
+                with CaptureQueriesContext(connection) as queries:
+                    start = time.perf_counter()
+                    response = client.get(url)
+                    times.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            totals[mode].extend(times)
+            row[mode] = (statistics.median(times), statistics.quantiles(times, n=20)[18], len(queries.captured_queries))
         total = response.context["listing"].total
-        p95 = statistics.quantiles(times, n=20)[18]
+        cold, warm = row["cold"], row["warm"]
         print(
-            f"{url[:62]:62} {total:>7} {statistics.median(times):>8.1f} {p95:>8.1f} {len(queries.captured_queries):>8}"
+            f"{url[:62]:62} {total:>7} {cold[0]:>9.1f} {cold[1]:>9.1f} {cold[2]:>8} {warm[0]:>9.1f} {warm[1]:>9.1f} {warm[2]:>8}"
         )
+    cold, warm = totals["cold"], totals["warm"]
     print(
-        f"{'all requests':62} {'':>7} {statistics.median(all_times):>8.1f} {statistics.quantiles(all_times, n=20)[18]:>8.1f}"
+        f"{'all requests (ms)':62} {'':>7} {statistics.median(cold):>9.1f} {statistics.quantiles(cold, n=20)[18]:>9.1f} "
+        f"{'':>8} {statistics.median(warm):>9.1f} {statistics.quantiles(warm, n=20)[18]:>9.1f}"
     )
 
 
