@@ -118,8 +118,14 @@ class FacetedListing:
             values = selected.get(facet.key)
             if not values or facet.key == skip:
                 continue
-            # A subquery keeps one row per page even when the path crosses a many-to-many relation.
-            matching = model.objects.filter(**{f"{facet.value_path}__in": values}).values("pk")
+            # A subquery keeps one row per page even when the path crosses a many-to-many relation;
+            # it reads the relation table directly rather than joining the pages again.
+            source = self._count_source(facet)
+            if source is None:
+                matching = model.objects.filter(**{f"{facet.value_path}__in": values}).values("pk")
+            else:
+                relation_model, owner, (value_path, _label, _order), _distinct = source
+                matching = relation_model.objects.filter(**{f"{value_path}__in": values}).values(owner)
             queryset = queryset.filter(pk__in=matching)
         return queryset
 
