@@ -10,6 +10,7 @@ count, one page of results and a fixed set of prefetches. It never grows with th
 of results or of values, which keeps a listing of 10,000 stories fast (BENCHMARKS.md).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -197,7 +198,8 @@ class FacetedListing:
         """
         pairs = sorted((key, value) for key, values in selected.items() for value in values)
         version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-        key = f"practices:facets:{self.queryset.model._meta.label_lower}:{version}:{urlencode(pairs)}"
+        selection_hash = hashlib.sha256(urlencode(pairs).encode()).hexdigest()[:32]
+        key = f"practices:facets:{self.queryset.model._meta.label_lower}:{version}:{selection_hash}"
         cached = cache.get(key)
         if cached is None:
             cached = (self.filter(selected).count(), [self.counts(facet, selected) for facet in self.facets])
