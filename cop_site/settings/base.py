@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "ateliers",
     "tips",
     "search",
+    "editorial",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
