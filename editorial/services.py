@@ -328,11 +328,12 @@ def page_workflow(page, parent=None):
 
 
 def record_evidence_review(task_state, user, level, reason):
-    """Append an evidence record (scheme, level, date, committee, status, reason) to the method.
+    """Write the reviewer's judgement into the method's evidence record for that scheme.
 
-    The record goes into a new revision, which becomes the revision that is published when
-    the workflow finishes. Page types without evidence records keep the review in the task
-    comment only (it is in the page history either way).
+    The record of the same scheme is updated (or added if there is none), so the method shows
+    the current judgement; earlier judgements stay in the page history and the task comments.
+    The change goes into a new revision, which is the one published when the workflow ends.
+    Page types without evidence records keep the review in the task comment only.
     """
     from django.utils import timezone
 
@@ -340,34 +341,38 @@ def record_evidence_review(task_state, user, level, reason):
     records = getattr(page, "evidence_records", None)
     if records is None:
         return None
-    organisation = _reviewer_organisation(user)
     record_model = records.model
+    status_choices = dict(record_model._meta.get_field("status").choices)
+    status = "recognised" if level.recognised else "not_recognised"
+    if status not in status_choices:
+        status = record_model._meta.get_field("status").default
+    organisation = _reviewer_organisation(user)
     values = {
         "scheme": level.scheme,
         "level": level,
         "date": timezone.localdate(),
         "committee": str(organisation) if organisation else user.get_full_name(),
-        "status": _record_status(record_model),
+        "status": status,
         "reason": reason,
     }
-    field_names = {f.name for f in record_model._meta.get_fields()}
-    record = record_model(**{key: value for key, value in values.items() if key in field_names})
-    records.add(record)
+    current = list(records.all())
+    record = next((record for record in current if record.scheme_id == level.scheme_id), None)
+    if record is None:
+        record = record_model()
+        current.append(record)
+    for name, value in values.items():
+        setattr(record, name, value)
+    records.set(current)
     revision = page.save_revision(user=user, log_action=True, clean=False)
     task_state.revision = revision
     task_state.save(update_fields=["revision"])
     return record
 
 
-def _record_status(record_model):
-    status_field = next((f for f in record_model._meta.get_fields() if f.name == "status"), None)
-    if status_field is None or not getattr(status_field, "choices", None):
-        return "current"
-    values = [value for value, _label in status_field.choices]
-    for preferred in ("current", "actueel", "valid", "geldig", "recognised", "erkend"):
-        if preferred in values:
-            return preferred
-    return values[0]
+def last_evidence_review(page):
+    """Date of the method's most recent evidence judgement, or None."""
+    dates = [record.date for record in getattr(page, "evidence_records").all() if record.date]
+    return max(dates, default=None)
 
 
 def _reviewer_organisation(user):
