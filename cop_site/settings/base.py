@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cop_site"
@@ -251,6 +250,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Samen Preventief API",
     "DESCRIPTION": "Open data: praktijkverhalen, methoden en zoeken.",
     "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["cop_site.openapi.public_api_only"],
 }
 
 LOGGING = {

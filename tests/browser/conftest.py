@@ -66,6 +66,6 @@ def audit_accessibility(page):
 
 def login(page, email, password):
     page.goto("/account/login/")
-    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Aanmelden").click()
