@@ -371,7 +371,7 @@ def record_evidence_review(task_state, user, level, reason):
 
 def last_evidence_review(page):
     """Date of the method's most recent evidence judgement, or None."""
-    dates = [record.date for record in getattr(page, "evidence_records").all() if record.date]
+    dates = [record.date for record in page.evidence_records.all() if record.date]
     return max(dates, default=None)
 
 

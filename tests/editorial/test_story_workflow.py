@@ -17,6 +17,7 @@ def assert_refused(response):
     """Wagtail's admin answers a refused action with 403 or a redirect to the dashboard."""
     assert response.status_code == 403 or response.url == reverse("wagtailadmin_home"), response
 
+
 def new_story(organisation, title="Huiswerkklas in de wijk"):
     return PracticeStoryPage(
         title=title,
@@ -33,9 +34,7 @@ def create_story(client, user, organisation, action="action-submit", **overrides
     data = page_form_data(story, slug="huiswerkklas", **overrides)
     if action:
         data[action] = "1"
-    url = reverse(
-        "wagtailadmin_pages:add", args=["practices", "practicestorypage", organisation.page.pk]
-    )
+    url = reverse("wagtailadmin_pages:add", args=["practices", "practicestorypage", organisation.page.pk])
     return client.post(url, data)
 
 
@@ -102,7 +101,13 @@ def test_reject_fix_approve_publishes_and_keeps_history(client, platform):
     assert client.get(story.url).status_code == 200
 
     actions = set(PageLogEntry.objects.filter(page=story).values_list("action", flat=True))
-    assert {"wagtail.workflow.start", "wagtail.workflow.reject", "wagtail.workflow.resume", "wagtail.workflow.approve", "wagtail.publish"} <= actions
+    assert {
+        "wagtail.workflow.start",
+        "wagtail.workflow.reject",
+        "wagtail.workflow.resume",
+        "wagtail.workflow.approve",
+        "wagtail.publish",
+    } <= actions
 
 
 def test_other_organisations_coordinator_cannot_approve(client, platform):
