@@ -6,11 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from practices.api import api_router
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Open data (read-only JSON) of the knowledge base; outside i18n_patterns on purpose.
+    path("api/v2/", api_router.urls),
 ]
 
 # Every public URL exists in Dutch (no prefix) and English (/en/…).

@@ -330,10 +330,11 @@ class PracticeStoryPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is th
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from .services import related_stories
+        from .services import index_url, story_detail_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = related_stories(self)
+        context.update(story_detail_context(self))
+        context["story_index_url"] = index_url(StoryIndexPage, request)
         return context
 
     def search_document(self):
@@ -564,6 +565,14 @@ class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title
         records = [r for r in self.evidence_records.all() if r.level_id]
         return max(records, key=lambda record: record.level.rank, default=None)
 
+    def get_context(self, request, *args, **kwargs):
+        from .services import index_url, method_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(method_detail_context(self))
+        context["method_index_url"] = index_url(MethodIndexPage, request)
+        return context
+
     def search_document(self):
         from .services import method_search_document
 
@@ -757,6 +766,13 @@ class PublicationPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the 
     def clean(self):
         super().clean()
         self.clean_age_range()
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import publication_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(publication_detail_context(self))
+        return context
 
     def search_document(self):
         from .services import publication_search_document
