@@ -8,12 +8,13 @@ to *judge* a page, never to edit it.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -386,3 +387,32 @@ def organisations_of(user):
 
 
 __all__ = ["organisation_for_page", "onboard_organisation", "ensure_workflows", "sync_user_groups"]
+
+
+def stale_methods(months):
+    """Live methods whose most recent evidence judgement is older than `months`, not in review now."""
+    from django.utils import timezone
+
+    method_model = apps.get_model("practices", "MethodPage")
+    cutoff = timezone.localdate() - timedelta(days=round(months * 365.25 / 12))
+    methods = method_model.objects.live().prefetch_related("evidence_records")
+    for method in methods:
+        last = last_evidence_review(method)
+        if last is not None and last < cutoff and not method.workflow_in_progress:
+            yield method
+
+
+def review_reminder_recipients(method):
+    """All evidence reviewers, plus the coordinators of the organisation that owns the method."""
+    from accounts.models import User
+
+    organisation = organisation_for_page(method)
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(
+            Q(groups__organisation_role__role=Role.REVIEWER)
+            | Q(groups__organisation_role__role=Role.COORDINATOR, groups__organisation_role__organisation=organisation)
+        )
+        .distinct()
+    )

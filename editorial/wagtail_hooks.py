@@ -1,5 +1,6 @@
 """Admin integration: the organisation dashboard panel, onboarding, and the publish guard."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -49,12 +50,25 @@ def add_editorial_panels(request, panels):
 def hide_publish_that_skips_review(menu_items, request, context):
     page = context.get("page")
     parent = context.get("parent_page")
+    if context.get("view") == "create" and parent is not None:
+        page = _page_being_created(request)
     if page is None and parent is None:
         return
-    if context.get("view") == "create":
-        page = None
-    if not user_can_publish_directly(request.user, page, parent=parent or (page.get_parent() if page else None)):
+    if not user_can_publish_directly(request.user, page, parent=parent):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+def _page_being_created(request):
+    """The create view's action menu context has no page; its URL names the page type."""
+    kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+    try:
+        content_type = ContentType.objects.get_by_natural_key(
+            kwargs["content_type_app_name"], kwargs["content_type_model_name"]
+        )
+    except (KeyError, ContentType.DoesNotExist):
+        return None
+    model = content_type.model_class()
+    return model() if model else None
 
 
 @hooks.register("before_edit_page")
