@@ -1,6 +1,6 @@
 import pytest
 
-from practices.models import MethodEvidenceRecord, StoryKeyFigure, StorySpokesperson
+from practices.models import MethodEvidenceRecord, PracticeStoryPage, StoryKeyFigure, StorySpokesperson
 from taxonomy.models import EvidenceLevel, WorkingFactor
 
 
@@ -128,3 +128,15 @@ def test_api_lists_stories_with_facet_filters(client, knowledge_base):
     methods = client.get("/api/v2/methods/?evidence_level=goed-onderbouwd&fields=evidence_records").json()
     assert methods["items"][0]["evidence_records"][0]["level_slug"] == "goed-onderbouwd"
     assert client.get("/api/v2/stories/?onbekend=1").status_code == 400
+
+
+def test_preview_shows_unsaved_relations(knowledge_base, make_method):
+    story = PracticeStoryPage.objects.get(pk=knowledge_base["think_story"].pk)
+    extra = make_method(knowledge_base["zwolle"].page, "Nog een methode")
+    story.methods = [knowledge_base["think"], extra]
+    story.themes.add("nieuw thema")
+    response = story.make_preview_request()
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Nog een methode" in content
+    assert "nieuw thema" in content
