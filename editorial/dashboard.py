@@ -24,6 +24,20 @@ def _pages_with_workflow_status(pages, status):
     return pages.filter(pk__in=object_ids)
 
 
+def _with_rejection_comments(pages):
+    """Attach the reviewer's comment to each sent-back page, so the author sees it at a glance."""
+    pages = list(pages)
+    states = WorkflowState.objects.filter(
+        base_content_type=get_default_page_content_type(),
+        object_id__in=[str(page.pk) for page in pages],
+        status=WorkflowState.STATUS_NEEDS_CHANGES,
+    ).select_related("current_task_state")
+    comments = {state.object_id: state.current_task_state.comment for state in states if state.current_task_state}
+    for page in pages:
+        page.rejection_comment = comments.get(str(page.pk), "")
+    return pages
+
+
 class OrganisationDashboardPanel(Component):
     """Per organisation: my drafts, what is being reviewed, what was sent back, what went live."""
 
@@ -53,7 +67,9 @@ class OrganisationDashboardPanel(Component):
                     "section": section,
                     "my_drafts": list(my_drafts.specific()[:RECENT_LIMIT]),
                     "in_review": list(in_review.order_by("-latest_revision_created_at").specific()[:RECENT_LIMIT]),
-                    "sent_back": list(sent_back.order_by("-latest_revision_created_at").specific()[:RECENT_LIMIT]),
+                    "sent_back": _with_rejection_comments(
+                        sent_back.order_by("-latest_revision_created_at").specific()[:RECENT_LIMIT]
+                    ),
                     "recently_published": list(
                         content.live()
                         .exclude(last_published_at=None)

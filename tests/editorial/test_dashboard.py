@@ -50,6 +50,7 @@ def test_editor_sees_own_organisation_at_a_glance(client, platform, zwolle_conte
         ("Onlangs gepubliceerd", "Peutersport in Zwolle"),
     ]:
         assert heading in body and title in body
+    assert "Graag bronnen." in body  # the reviewer's comment, next to the sent-back page
     assert "Rotterdams concept" not in body
     assert "Wacht op mij" not in body  # editors approve nothing
 

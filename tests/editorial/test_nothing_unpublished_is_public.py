@@ -2,6 +2,7 @@
 no page, no API record, no listing entry, no search hit."""
 
 import pytest
+from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
@@ -110,3 +111,16 @@ def test_unpublished_pages_are_not_in_listings_or_search(client, stories_in_ever
     # Wagtail's own search backend, which the admin and fallbacks use, only finds live pages when asked.
     found = {page.title for page in Page.objects.live().search("Geheim")}
     assert found == set()
+
+
+def test_unpublishing_in_the_admin_removes_a_cached_public_page_at_once(client, platform):
+    page = story(platform, "tijdelijk", "Tijdelijk verhaal")
+    page.get_latest_revision().publish(user=platform.users.admin)
+    url = f"/organisaties/{platform.zwolle.slug}/tijdelijk/"
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # now served from the anonymous page cache
+
+    coordinator = Client()
+    coordinator.force_login(platform.users.coordinator)
+    coordinator.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    assert client.get(url).status_code == 404
