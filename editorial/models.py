@@ -193,6 +193,16 @@ class OrganisationApprovalTask(ModeratedByPeopleMixin, Task):
         state = page.current_workflow_state if page.pk else None
         return state.requested_by_id if state else None
 
+    def role_in(self, organisation):
+        """The role that takes this step in `organisation`.
+
+        An organisation without a group for the task's role (a municipality has no reviewers)
+        has its coordinators take the step, so its pages never get stuck.
+        """
+        if self.role == Role.COORDINATOR or organisation.editorial_groups.filter(role=self.role).exists():
+            return self.role
+        return Role.COORDINATOR
+
     def user_can_moderate(self, page, user):
         if not user.is_active:
             return False
@@ -204,7 +214,7 @@ class OrganisationApprovalTask(ModeratedByPeopleMixin, Task):
         if self.exclude_requester and self._requester_id(page) == user.pk:
             return False
         return user.groups.filter(
-            organisation_role__organisation=organisation, organisation_role__role=self.role
+            organisation_role__organisation=organisation, organisation_role__role=self.role_in(organisation)
         ).exists()
 
     def moderators_for(self, page):
@@ -216,7 +226,7 @@ class OrganisationApprovalTask(ModeratedByPeopleMixin, Task):
         people = User.objects.filter(
             is_active=True,
             groups__organisation_role__organisation=organisation,
-            groups__organisation_role__role=self.role,
+            groups__organisation_role__role=self.role_in(organisation),
         )
         if self.exclude_requester and (requester_id := self._requester_id(page)):
             people = people.exclude(pk=requester_id)
@@ -226,9 +236,23 @@ class OrganisationApprovalTask(ModeratedByPeopleMixin, Task):
         in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return in_progress
-        organisation_ids = user.groups.filter(organisation_role__role=self.role).values_list(
-            "organisation_role__organisation_id", flat=True
+        organisation_ids = set(
+            user.groups.filter(organisation_role__role=self.role).values_list(
+                "organisation_role__organisation_id", flat=True
+            )
         )
+        if self.role != Role.COORDINATOR:
+            coordinated = set(
+                user.groups.filter(organisation_role__role=Role.COORDINATOR).values_list(
+                    "organisation_role__organisation_id", flat=True
+                )
+            )
+            with_role = set(
+                OrganisationGroup.objects.filter(organisation_id__in=coordinated, role=self.role).values_list(
+                    "organisation_id", flat=True
+                )
+            )
+            organisation_ids |= coordinated - with_role
         states = task_states_on_pages_in_sections(in_progress, list(organisation_ids))
         if self.exclude_requester:
             states = states.exclude(workflow_state__requested_by=user)

@@ -187,3 +187,14 @@ def test_review_reminders_go_to_reviewers_for_stale_methods_once(platform, djang
     mail.outbox.clear()
     call_command("send_review_reminders", months=24, stdout=open("/dev/null", "w"))
     assert mail.outbox == [], "a reminder is not repeated within the reminder interval"
+
+
+def test_privacy_check_falls_to_coordinators_where_there_are_no_reviewers(client, platform):
+    users = platform.users
+    publication = submit_new(client, users.editor, platform.zwolle, new_publication(), "zwolse-evaluatie")
+    act(client, users.editor2, publication, "approve")  # co-author
+    assert Page.objects.get(pk=publication.pk).current_workflow_task.name == PRIVACY_TASK
+    act(client, users.other_coordinator, publication, "approve", no_identifiable_people="on")
+    assert not Page.objects.get(pk=publication.pk).live
+    act(client, users.coordinator, publication, "approve", no_identifiable_people="on")
+    assert Page.objects.get(pk=publication.pk).live
