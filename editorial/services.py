@@ -178,13 +178,15 @@ def grant_role(group, role, section, collection):
 
 
 @transaction.atomic
-def onboard_organisation(organisation):
+def onboard_organisation(organisation, platform=True):
     """Set an organisation up to publish: section, collection, role groups, permissions, workflows.
 
     Safe to run again at any time; it repairs what drifted (a renamed organisation, a
-    permission someone removed) and never duplicates.
+    permission someone removed) and never duplicates. `platform=False` skips the shared setup
+    (platform groups and workflows) when the caller already did it, e.g. onboarding all at once.
     """
-    ensure_platform_groups()
+    if platform:
+        ensure_workflows()
     section = ensure_section(organisation)
     collection = ensure_collection(organisation)
     result = OnboardingResult(organisation=organisation, section=section, collection=collection)
@@ -192,7 +194,6 @@ def onboard_organisation(organisation):
         group = ensure_group(organisation, role)
         grant_role(group, role, section, collection)
         result.groups[role] = group
-    ensure_workflows()
     for membership in Membership.objects.filter(organisation=organisation).select_related("user"):
         sync_user_groups(membership.user)
     return result

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.services import onboard_organisation
+from editorial.services import ensure_workflows, onboard_organisation
 from organisations.models import Organisation
 
 
@@ -20,9 +20,10 @@ class Command(BaseCommand):
             organisations = Organisation.objects.filter(slug=slug)
             if not organisations.exists():
                 raise CommandError(f"Geen organisatie met slug '{slug}'.")
+        ensure_workflows()
         for organisation in organisations:
             try:
-                result = onboard_organisation(organisation)
+                result = onboard_organisation(organisation, platform=False)
             except ValueError as error:
                 raise CommandError(str(error)) from error
             groups = ", ".join(group.name for group in result.groups.values())
