@@ -232,3 +232,32 @@ def test_no_organisation_group_has_page_permissions_outside_its_own_section(plat
             GroupCollectionPermission.objects.filter(group=link.group).values_list("collection_id", flat=True)
         )
         assert collections == {link.organisation.workspace.collection_id}, link
+
+
+def test_pages_cannot_be_moved_or_copied_into_another_organisation(client, platform):
+    ensure_workflows()
+    cells = Cells(client, platform, platform.users.coordinator)
+    own = cells.story(platform.zwolle, live=True)
+    theirs = cells.story(platform.rotterdam, live=True)
+    rotterdam_section = platform.rotterdam.page
+    client.force_login(platform.users.coordinator)
+
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[own.pk, rotterdam_section.pk]))
+    assert Page.objects.get(pk=own.pk).get_parent().pk == platform.zwolle.page.pk
+
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[own.pk]),
+        {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": rotterdam_section.pk, "publish_copies": "on"},
+    )
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[theirs.pk]),
+        {"new_title": "Gekopieerd", "new_slug": "gekopieerd", "new_parent_page": platform.zwolle.page.pk},
+    )
+    assert not Page.objects.filter(slug__in=["kopie", "gekopieerd"]).exists()
+
+    # The same requests do work within the own section (so the refusals above are real).
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[own.pk]),
+        {"new_title": "Eigen kopie", "new_slug": "eigen-kopie", "new_parent_page": platform.zwolle.page.pk},
+    )
+    assert Page.objects.filter(slug="eigen-kopie").descendant_of(platform.zwolle.page).exists()
