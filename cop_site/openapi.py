@@ -5,7 +5,5 @@ def public_api_only(endpoints, **kwargs):
     out: their viewsets cannot be introspected without a live request.
     """
     return [
-        endpoint
-        for endpoint in endpoints
-        if endpoint[0].startswith("/api/") and not endpoint[0].startswith("/api/v2/")
+        endpoint for endpoint in endpoints if endpoint[0].startswith("/api/") and not endpoint[0].startswith("/api/v2/")
     ]

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import ListingButton
 
-from organisations.models import Organisation
+from organisations.models import Organisation, OrganisationPage
 
 from . import views
 from .dashboard import OrganisationDashboardPanel, WaitingForMePanel
@@ -69,6 +69,20 @@ def _page_being_created(request):
         return None
     model = content_type.model_class()
     return model() if model else None
+
+
+@hooks.register("before_edit_page")
+def refuse_handing_a_section_to_another_organisation(request, page):
+    """An organisation page's `organisation` decides whose section it is; only administrators change it."""
+    if request.method != "POST" or request.user.is_superuser or not isinstance(page.specific, OrganisationPage):
+        return None
+    posted = request.POST.get("organisation")
+    if posted is not None and posted != str(page.specific.organisation_id):
+        messages.error(
+            request, _("Alleen platformbeheerders kunnen een organisatiepagina aan een andere organisatie koppelen.")
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 @hooks.register("before_edit_page")

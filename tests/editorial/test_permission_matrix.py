@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, TaskState
+from wagtail.test.utils.form_data import rich_text
 
 from editorial.services import ensure_workflows
 from practices.models import MethodPage, PracticeStoryPage
@@ -261,3 +262,21 @@ def test_pages_cannot_be_moved_or_copied_into_another_organisation(client, platf
         {"new_title": "Eigen kopie", "new_slug": "eigen-kopie", "new_parent_page": platform.zwolle.page.pk},
     )
     assert Page.objects.filter(slug="eigen-kopie").descendant_of(platform.zwolle.page).exists()
+
+
+def test_a_section_cannot_be_handed_to_another_organisation(client, platform):
+    section = platform.zwolle.page
+    client.force_login(platform.users.coordinator)
+    data = page_form_data(section, organisation=platform.rotterdam.pk)
+    data["action-publish"] = "1"
+    client.post(reverse("wagtailadmin_pages:edit", args=[section.pk]), data)
+    section.refresh_from_db()
+    assert section.organisation_id == platform.zwolle.pk
+    assert section.get_latest_revision_as_object().organisation_id == platform.zwolle.pk
+
+    # Editing the organisation page itself is fine.
+    data = page_form_data(section, intro=rich_text("<p>Welkom bij Zwolle.</p>"))
+    data["action-publish"] = "1"
+    client.post(reverse("wagtailadmin_pages:edit", args=[section.pk]), data)
+    section.refresh_from_db()
+    assert "Welkom bij Zwolle" in section.intro
