@@ -10,6 +10,7 @@ count, one page of results and a fixed set of prefetches. It never grows with th
 of results or of values, which keeps a listing of 10,000 stories fast (BENCHMARKS.md).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -118,8 +119,14 @@ class FacetedListing:
             values = selected.get(facet.key)
             if not values or facet.key == skip:
                 continue
-            # A subquery keeps one row per page even when the path crosses a many-to-many relation.
-            matching = model.objects.filter(**{f"{facet.value_path}__in": values}).values("pk")
+            # A subquery keeps one row per page even when the path crosses a many-to-many relation;
+            # it reads the relation table directly rather than joining the pages again.
+            source = self._count_source(facet)
+            if source is None:
+                matching = model.objects.filter(**{f"{facet.value_path}__in": values}).values("pk")
+            else:
+                relation_model, owner, (value_path, _label, _order), _distinct = source
+                matching = relation_model.objects.filter(**{f"{value_path}__in": values}).values(owner)
             queryset = queryset.filter(pk__in=matching)
         return queryset
 
@@ -134,35 +141,34 @@ class FacetedListing:
         relation = facet.value_path.split("__", 1)[0]
         field = self.queryset.model._meta.get_field(relation)
         if field.many_to_many:
-            model, owner, prefix = (
-                field.remote_field.through,
-                field.m2m_field_name(),
-                field.m2m_reverse_field_name() + "__",
-            )
+            # A through table holds each (page, term) pair once, so a plain COUNT is exact and
+            # lets PostgreSQL aggregate by hashing instead of sorting for COUNT(DISTINCT).
+            through, owner = field.remote_field.through, field.m2m_field_name()
+            model, prefix, distinct = through, field.m2m_reverse_field_name() + "__", False
         elif field.one_to_many:
-            model, owner, prefix = field.related_model, field.field.name, ""
+            model, owner, prefix, distinct = field.related_model, field.field.name, "", True
         else:
             return None
         paths = [
             path and prefix + path.split("__", 1)[1] for path in (facet.value_path, facet.label_path, facet.order_path)
         ]
-        return model, owner, paths
+        return model, owner, paths, distinct
 
     def counts(self, facet, selected):
         matching = self.filter(selected, skip=facet.key)
         source = self._count_source(facet)
         if source is None:
-            rows_source, owner = matching, "pk"
+            rows_source, owner, distinct = matching, "pk", False
             value_path, label_path, order_path = facet.value_path, facet.label_path, facet.order_path
         else:
-            model, owner, (value_path, label_path, order_path) = source
+            model, owner, (value_path, label_path, order_path), distinct = source
             rows_source = model.objects.filter(**{f"{owner}__in": matching.values("pk")})
         columns = [value_path] + [path for path in (label_path, order_path) if path]
         rows = (
             rows_source.exclude(**{f"{value_path}__isnull": True})
             .order_by()
             .values(*columns)
-            .annotate(count=Count(owner, distinct=True))
+            .annotate(count=Count(owner, distinct=distinct))
         )
         rows = rows.order_by(order_path, value_path) if order_path else rows.order_by("-count", value_path)
         chosen = set(selected.get(facet.key, []))
@@ -192,7 +198,8 @@ class FacetedListing:
         """
         pairs = sorted((key, value) for key, values in selected.items() for value in values)
         version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-        key = f"practices:facets:{self.queryset.model._meta.label_lower}:{version}:{urlencode(pairs)}"
+        selection_hash = hashlib.sha256(urlencode(pairs).encode()).hexdigest()[:32]
+        key = f"practices:facets:{self.queryset.model._meta.label_lower}:{version}:{selection_hash}"
         cached = cache.get(key)
         if cached is None:
             cached = (self.filter(selected).count(), [self.counts(facet, selected) for facet in self.facets])

@@ -143,10 +143,3 @@ def knowledge_base(listing_pages, make_municipality, make_story, make_method):
         "mothers_story": mothers_story,
     }
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Facet counts are cached; every test starts from an empty cache."""
-    from django.core.cache import cache
-
-    cache.clear()

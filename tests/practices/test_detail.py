@@ -140,3 +140,19 @@ def test_preview_shows_unsaved_relations(knowledge_base, make_method):
     content = response.content.decode()
     assert "Nog een methode" in content
     assert "nieuw thema" in content
+
+
+def test_api_listing_query_count_does_not_grow_with_items(
+    client, knowledge_base, make_story, django_assert_max_num_queries
+):
+    rotterdam_page = knowledge_base["rotterdam"].page
+    for number in range(12):
+        story = make_story(
+            rotterdam_page, f"API-verhaal {number}", key_figures=[{"label": "x", "value": "1", "source": "bron"}]
+        )
+        story.themes.add("api", f"thema {number}")
+        story.save_revision().publish()
+    with django_assert_max_num_queries(25):
+        response = client.get("/api/v2/stories/?fields=*&limit=20")
+    assert response.json()["meta"]["total_count"] == 15
+    assert all("theme_names" in item for item in response.json()["items"])
