@@ -19,6 +19,19 @@ from wagtail.models import Collection, Page, Task, TaskState, Workflow
 
 from organisations.models import Organisation
 
+ADMINISTRATOR_GROUP = "Platformbeheerders"
+
+
+def is_platform_administrator(user):
+    """Superusers and members of the platform administrators' group may act on every step."""
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_platform_administrator", None)
+    if cached is None:
+        cached = user.groups.filter(name=ADMINISTRATOR_GROUP).exists()
+        user._is_platform_administrator = cached
+    return cached
+
 
 class Role(models.TextChoices):
     """The editorial roles an organisation can hand out (mirrors `Membership.Role`)."""
@@ -206,7 +219,7 @@ class OrganisationApprovalTask(ModeratedByPeopleMixin, Task):
     def user_can_moderate(self, page, user):
         if not user.is_active:
             return False
-        if user.is_superuser:
+        if is_platform_administrator(user):
             return True
         organisation = organisation_for_page(page)
         if organisation is None:
@@ -234,7 +247,7 @@ class OrganisationApprovalTask(ModeratedByPeopleMixin, Task):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
+        if is_platform_administrator(user):
             return in_progress
         organisation_ids = set(
             user.groups.filter(organisation_role__role=self.role).values_list(
@@ -325,7 +338,7 @@ class EvidenceReviewTask(ModeratedByPeopleMixin, Task):
     def user_can_moderate(self, page, user):
         if not user.is_active:
             return False
-        return user.is_superuser or user.groups.filter(organisation_role__role=Role.REVIEWER).exists()
+        return is_platform_administrator(user) or user.groups.filter(organisation_role__role=Role.REVIEWER).exists()
 
     def moderators_for(self, page):
         from accounts.models import User
@@ -337,7 +350,7 @@ class EvidenceReviewTask(ModeratedByPeopleMixin, Task):
         return False
 
     def locked_for_user(self, obj, user):
-        return not user.is_superuser
+        return not is_platform_administrator(user)
 
     def get_actions(self, obj, user):
         if self.user_can_moderate(obj, user):
@@ -355,7 +368,7 @@ class EvidenceReviewTask(ModeratedByPeopleMixin, Task):
         return super().get_form_for_action(action)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        if user.is_superuser or user.groups.filter(organisation_role__role=Role.REVIEWER).exists():
+        if is_platform_administrator(user) or user.groups.filter(organisation_role__role=Role.REVIEWER).exists():
             return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         return TaskState.objects.none()
 

@@ -30,6 +30,7 @@ from wagtail.models import (
 from organisations.models import Membership, Organisation, OrganisationIndexPage, OrganisationPage, OrganisationType
 
 from .models import (
+    ADMINISTRATOR_GROUP,
     EvidenceReviewTask,
     OrganisationApprovalTask,
     OrganisationGroup,
@@ -37,6 +38,7 @@ from .models import (
     PageTypeWorkflow,
     PrivacyCheckTask,
     Role,
+    is_platform_administrator,
     organisation_for_page,
 )
 
@@ -66,7 +68,6 @@ COLLECTION_ACTIONS = {
 MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 
 MODERATOR_GROUP = "Platformmoderatoren"
-ADMINISTRATOR_GROUP = "Platformbeheerders"
 
 # Workflow and task names are what editors see in the admin and in e-mails.
 COORDINATOR_TASK = "Goedkeuring door coördinator eigen organisatie"
@@ -291,7 +292,7 @@ def sync_user_groups(user):
     if wanted - current:
         user.groups.add(*(wanted - current))
     # Permission checks cache groups on the user object.
-    for attr in ("_perm_cache", "_group_perm_cache", "_group_approval_task_checks"):
+    for attr in ("_perm_cache", "_group_perm_cache", "_group_approval_task_checks", "_is_platform_administrator"):
         if hasattr(user, attr):
             delattr(user, attr)
 
@@ -303,7 +304,7 @@ def user_can_publish_directly(user, page, parent=None):
     button would let a coordinator skip the knowledge institute's evidence review or the
     privacy check. `parent` is used for pages being created (they have no place in the tree yet).
     """
-    if user.is_superuser:
+    if is_platform_administrator(user):
         return True
     subject = page if page is not None and page.pk else parent
     workflow = page_workflow(page, parent)

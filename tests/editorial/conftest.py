@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import rich_text
 
 from accounts.models import User
-from editorial.services import MODERATOR_GROUP, onboard_organisation
+from editorial.services import ADMINISTRATOR_GROUP, MODERATOR_GROUP, onboard_organisation
 from organisations.models import Membership, Organisation, OrganisationIndexPage, OrganisationType, Province
 
 PASSWORD = "geheim-wachtwoord-2026"
@@ -56,8 +56,10 @@ def platform(db, django_user_model):
         member=person("lid@zwolle.test", zwolle, Membership.Role.MEMBER),
         moderator=person("moderator@platform.test"),
         admin=person("beheerder@platform.test", is_superuser=True, is_staff=True),
+        platform_admin=person("platformbeheerder@platform.test"),
     )
     users.moderator.groups.add(Group.objects.get(name=MODERATOR_GROUP))
+    users.platform_admin.groups.add(Group.objects.get(name=ADMINISTRATOR_GROUP))
     zwolle.refresh_from_db()
     rotterdam.refresh_from_db()
     nji.refresh_from_db()

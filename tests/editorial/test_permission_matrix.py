@@ -53,6 +53,7 @@ EXPECTED_ALLOWED = {
     "moderator": set(),
     "member": set(),
     "admin": ALL,
+    "platform_admin": ALL,  # a member of "Platformbeheerders", not a superuser
 }
 
 # Which organisation counts as "own" and "other" for each role's person.
@@ -63,6 +64,7 @@ HOMES = {
     "moderator": ("zwolle", "rotterdam"),
     "member": ("zwolle", "rotterdam"),
     "admin": ("zwolle", "rotterdam"),
+    "platform_admin": ("zwolle", "rotterdam"),
 }
 
 

@@ -142,4 +142,3 @@ def knowledge_base(listing_pages, make_municipality, make_story, make_method):
         "teen_story": teen_story,
         "mothers_story": mothers_story,
     }
-
