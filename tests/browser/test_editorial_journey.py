@@ -5,6 +5,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 from practices.models import PracticeStoryPage
@@ -88,3 +89,11 @@ def test_story_goes_from_editor_via_rejection_to_the_public_site(browser, live_s
     expect(public.get_by_role("heading", level=1)).to_have_text("Voorleesochtend in de bibliotheek")
     expect(public.locator("main")).to_contain_text("elke zaterdagochtend samen voor in de bibliotheek")
     assert audit_accessibility(public) == []
+
+    # ... and find it with the site search, once the search app (issue 4) is part of the site.
+    try:
+        search_url = reverse("search:search")
+    except NoReverseMatch:
+        return
+    public.goto(f"{search_url}?q=Voorleesochtend")
+    expect(public.locator("main")).to_contain_text("Voorleesochtend in de bibliotheek")
