@@ -156,3 +156,16 @@ def test_api_listing_query_count_does_not_grow_with_items(
         response = client.get("/api/v2/stories/?fields=*&limit=20")
     assert response.json()["meta"]["total_count"] == 15
     assert all("theme_names" in item for item in response.json()["items"])
+
+
+def test_method_page_shows_methods_on_the_same_themes(client, knowledge_base, make_method):
+    think = knowledge_base["think"]
+    think.themes.add("weerbaarheid")
+    think.save_revision().publish()
+    rots = make_method(knowledge_base["zwolle"].page, "Rots en Water")
+    rots.themes.add("weerbaarheid")
+    rots.save_revision().publish()
+    make_method(knowledge_base["zwolle"].page, "Iets anders")
+    response = client.get(think.url)
+    assert [method.title for method in response.context["related_methods"]] == ["Rots en Water"]
+    assert "Methoden over dezelfde thema" in response.content.decode()
