@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "ateliers",
     "tips",
     "search",
+    "editorial",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -239,6 +240,9 @@ WAGTAIL_USER_EDIT_FORM = "accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "accounts.forms.WagtailUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = []
 TAGGIT_CASE_INSENSITIVE = True
+# Editorial workflows (issue 7): a finished workflow publishes even when the last approver
+# (a knowledge-institute reviewer) has no publish rights in the owning organisation's section.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.finish.publish_approved_workflow"
 
 # Search (issue 4): an Elasticsearch cluster when ELASTICSEARCH_URL is set, else the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
