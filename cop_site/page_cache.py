@@ -35,7 +35,8 @@ def invalidate(**kwargs):
 
 
 def _invalidate_for_project_models(sender, **kwargs):
-    if sender._meta.app_label in PROJECT_APPS:
+    # A profile change can rename a pseudonym shown on public tips; logins (User saves) do not count.
+    if sender._meta.app_label in PROJECT_APPS or sender._meta.label == "accounts.Profile":
         invalidate()
 
 
