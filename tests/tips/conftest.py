@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.cache import cache
 
 from accounts.models import Profile, User
@@ -19,6 +20,7 @@ def make_user(email, first, last, role=Profile.Role.PROFESSIONAL, pseudonym=""):
     user.profile.role = role
     user.profile.pseudonym = pseudonym
     user.profile.save()
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
 
 
@@ -29,6 +31,10 @@ def _clear_cache():
 
 @pytest.fixture
 def library(db):
+    return build_library()
+
+
+def build_library():
     home_demo.load(lambda *args: None)
     home = home_demo.get_home()
     return home.add_child(instance=TipLibraryPage(title="Tipsbibliotheek", slug="tips-bibliotheek", show_in_menus=True))
@@ -36,6 +42,10 @@ def library(db):
 
 @pytest.fixture
 def community(db):
+    return build_community()
+
+
+def build_community():
     host_org = Organisation.objects.create(name="Werkplaats Zuid", type=OrganisationType.ACADEMIC_WORKPLACE)
     Organisation.objects.create(
         name="Gemeente Rotterdam", short_name="Rotterdam", type=OrganisationType.MUNICIPALITY, province="zuid-holland"
