@@ -50,13 +50,21 @@ class TipForm(forms.Form):
                 help_text=_("De deelnemer die deze tip op de bijeenkomst of in het interview gaf."),
             )
             self.fields["author"].label_from_instance = lambda m: f"{m.public_name} ({m.get_role_display()})"
+            self.fields["co_authors"] = forms.ModelMultipleChoiceField(
+                label=_("Mede-auteurs"),
+                queryset=self.fields["author"].queryset,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                help_text=_("Deelnemers die samen aan deze tip schreven."),
+            )
+            self.fields["co_authors"].label_from_instance = self.fields["author"].label_from_instance
             self.fields["source"] = forms.ChoiceField(
                 label=_("Bron"), choices=Tip.Source.choices, initial=Tip.Source.MEETING
             )
             self.fields["consent"].label = _(
                 "De deelnemer heeft toestemming gegeven om de tip, zonder naam, openbaar te maken."
             )
-            self.order_fields(["author", "source", "text"])
+            self.order_fields(["author", "co_authors", "source", "text"])
 
 
 class TextForm(forms.Form):

@@ -236,6 +236,7 @@ def submit_tip(
     author=None,
     source=Tip.Source.ONLINE,
     entered_by=None,
+    co_authors=(),
 ):
     """A member writes a tip, or a facilitator enters one collected at a meeting for `author`."""
     entered_by = entered_by or member.user
@@ -262,6 +263,11 @@ def submit_tip(
     )
     if themes:
         tip.themes.set(list(themes))
+    if co_authors:
+        require_facilitator(member)
+        if any(m.community_id != member.community_id for m in co_authors):
+            raise TipError(_("Deze persoon is geen lid van deze tipgemeenschap."))
+        tip.co_authors.set([m for m in co_authors if m.pk != author.pk])
     TipVersion.objects.create(tip=tip, number=1, text=text, created_by=entered_by, note=_("Oorspronkelijke tekst"))
     if consent:
         tip.consent_recorded_at = timezone.now()
@@ -337,7 +343,8 @@ def publish(facilitator, tip):
     require_facilitator(facilitator)
     if tip.state not in PUBLISHABLE:
         raise TipError(_("Alleen bruikbare tips en toptips kunnen worden gepubliceerd."))
-    if tip.parent_authors() and tip.consent_recorded_at is None:
+    written_by_a_parent = tip.author_type == Tip.AuthorType.PARENT or tip.parent_authors()
+    if written_by_a_parent and tip.consent_recorded_at is None:
         raise TipError(_("Publiceren kan pas als de ouder die de tip schreef toestemming heeft gegeven."))
     tip.state = State.PUBLISHED
     tip.published_at = timezone.now()
@@ -369,8 +376,9 @@ def leave_community(member, *, hide_tips):
         tips.update(state=State.WITHDRAWN)
     else:
         tips.update(author=None)
-        for tip in Tip.objects.filter(co_authors=member):
-            tip.co_authors.remove(member)
+    # Tips written together stay with the other writers, without this member's name.
+    for tip in Tip.objects.filter(co_authors=member):
+        tip.co_authors.remove(member)
     member.left_at = timezone.now()
     member.save(update_fields=["left_at"])
 
@@ -453,6 +461,8 @@ def judge(member, round_, judgements):
     pair = pair_of(member, round_)
     if pair is None:
         raise TipError(_("U zit niet in een koppel in deze ronde."))
+    # Both members of a pair may save at the same moment: one shared judgement, written in turn.
+    Pair.objects.select_for_update().filter(pk=pair.pk).first()
     tips = {tip.pk: tip for tip in round_.tips.all()}
     for tip_pk, (phase, usable) in judgements.items():
         if tip_pk not in tips or phase not in Tip.Phase.values:
@@ -472,6 +482,7 @@ def vote(member, round_, tip_pks):
     tips = list(round_.tips.filter(pk__in=tip_pks))
     if len(tips) != len(set(tip_pks)):
         raise TipError(_("U kunt alleen stemmen op tips uit deze ronde."))
+    CommunityMember.objects.select_for_update().filter(pk=member.pk).first()  # one ballot at a time
     round_.votes.filter(member=member).delete()
     Vote.objects.bulk_create([Vote(round=round_, member=member, tip=tip) for tip in tips])
 
@@ -492,6 +503,7 @@ def prioritise(member, round_, ranks):
         raise TipError(_("Gebruik de nummers 1 tot en met %(n)s.") % {"n": len(tips)})
     if len(set(given.values())) != len(given):
         raise TipError(_("Geef elke tip een ander nummer."))
+    CommunityMember.objects.select_for_update().filter(pk=member.pk).first()
     round_.priorities.filter(member=member).delete()
     Priority.objects.bulk_create(
         [Priority(round=round_, member=member, tip=tips[pk], rank=rank) for pk, rank in given.items()]

@@ -144,6 +144,7 @@ def submit(request, slug):
                 consent=data["consent"],
                 author=data.get("author"),
                 source=data.get("source", Tip.Source.ONLINE),
+                co_authors=data.get("co_authors") or (),
             )
         except services.RateLimited as error:
             form.add_error(None, str(error))

@@ -310,3 +310,24 @@ def test_a_parent_cannot_join_without_a_pseudonym(community, outsider):
     token = services.invitation_token(community.facilitator, "parent")
     with pytest.raises(services.TipError, match="schuilnaam"):
         services.accept_invitation(outsider, token)
+
+
+def test_an_anonymised_parents_tip_still_needs_consent(community):
+    c = community
+    tip, _round, _pair = tip_through_classification(c, consent=False)
+    services.leave_community(c.parent, hide_tips=False)
+    tip.refresh_from_db()
+    assert tip.author is None
+    with pytest.raises(services.TipError, match="toestemming"):
+        services.publish(c.facilitator, tip)
+
+
+def test_facilitator_records_co_authors(community):
+    c = community
+    tip = services.submit_tip(
+        c.facilitator, "Samen geschreven", author=c.parent, co_authors=[c.parent2, c.professional]
+    )
+    assert set(tip.co_authors.all()) == {c.parent2, c.professional}
+    assert set(tip.parent_authors()) == {c.parent, c.parent2}
+    with pytest.raises(PermissionDenied):
+        services.submit_tip(c.parent, "Zelf", co_authors=[c.parent2])
