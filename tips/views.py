@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import forms, services
-from .models import Round, Tip, TipLibraryPage, TriedIt
+from .models import Product, Round, Tip, TipLibraryPage, TriedIt
 
 LIBRARY_PAGE_SIZE = 20
 
@@ -389,8 +389,9 @@ def library_index(request, page):
         tip.library_url = page.url + page.reverse_subpage("tip", args=[tip.pk])
     query = request.GET.copy()
     query.pop("pagina", None)
+    products = Product.objects.filter(tips__state=Tip.State.PUBLISHED).distinct().order_by("title")
     context = page.get_context(request)
-    context.update({"form": form, "tips_page": tips_page, "filter_query": query.urlencode()})
+    context.update({"form": form, "tips_page": tips_page, "filter_query": query.urlencode(), "products": products})
     return render(request, "tips/tip_library_page.html", context)
 
 

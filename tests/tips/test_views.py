@@ -230,3 +230,14 @@ def test_home_page_shows_toptips(client, community, library):
     Tip.objects.filter(pk=tip.pk).update(is_toptip=True)
     page = client.get("/").content.decode()
     assert "Toptips van ouders en professionals" in page and "Een toptip voor de homepagina" in page
+
+
+def test_library_shows_products_made_from_published_tips_only(client, community, library):
+    from tips.models import Product
+
+    published = published_tip(community, "Gepubliceerd")
+    hidden = services.submit_tip(community.parent, "Verborgen")
+    Product.objects.create(community=community.obj, title="Handout voor ouders", kind="handout").tips.set([published])
+    Product.objects.create(community=community.obj, title="Geheime gastles", kind="guest_lecture").tips.set([hidden])
+    page = client.get(library.url).content.decode()
+    assert "Handout voor ouders" in page and "Geheime gastles" not in page
