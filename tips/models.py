@@ -249,6 +249,12 @@ class Tip(models.Model):
 
     class Meta:
         ordering = ["-is_toptip", "-priority_score", "pk"]
+        # Matches the library's ordering, so a page of published tips is read straight from the index.
+        indexes = [
+            models.Index(
+                fields=["state", "-is_toptip", "-priority_score", "-published_at", "id"], name="tip_library_order"
+            )
+        ]
         verbose_name = _("tip")
         verbose_name_plural = _("tips")
 

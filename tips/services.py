@@ -463,13 +463,23 @@ def judge(member, round_, judgements):
         raise TipError(_("U zit niet in een koppel in deze ronde."))
     # Both members of a pair may save at the same moment: one shared judgement, written in turn.
     Pair.objects.select_for_update().filter(pk=pair.pk).first()
-    tips = {tip.pk: tip for tip in round_.tips.all()}
+    tip_pks = set(round_.tips.values_list("pk", flat=True))
+    existing = {judgement.tip_id: judgement for judgement in pair.judgements.all()}
+    now = timezone.now()
+    new, changed = [], []
     for tip_pk, (phase, usable) in judgements.items():
-        if tip_pk not in tips or phase not in Tip.Phase.values:
+        if tip_pk not in tip_pks or phase not in Tip.Phase.values:
             raise TipError(_("Kies voor elke tip een fase en of hij bruikbaar is."))
-        PairJudgement.objects.update_or_create(
-            pair=pair, tip=tips[tip_pk], defaults={"phase": phase, "usable": bool(usable), "judged_by": member.user}
+        judgement = existing.get(tip_pk) or PairJudgement(pair=pair, tip_id=tip_pk)
+        judgement.phase, judgement.usable, judgement.judged_by, judgement.judged_at = (
+            phase,
+            bool(usable),
+            member.user,
+            now,
         )
+        (changed if judgement.pk else new).append(judgement)
+    PairJudgement.objects.bulk_create(new)
+    PairJudgement.objects.bulk_update(changed, ["phase", "usable", "judged_by", "judged_at"])
     return pair
 
 
@@ -522,9 +532,9 @@ def close_round(facilitator, round_):
     require_facilitator(facilitator)
     if round_.state != Round.State.OPEN:
         raise TipError(_("Alleen een open ronde kan worden gesloten."))
-    results = {row["tip"].pk: row for row in round_results(round_)}
-    for tip in round_.tips.all():
-        row = results[tip.pk]
+    rows = round_results(round_)
+    for row in rows:
+        tip = row["tip"]
         if round_.kind == Round.Kind.CLASSIFY and row["judged"]:
             tip.phase = row["phase"]
             if tip.state in (State.DEIDENTIFIED, State.CLASSIFIED):
@@ -535,7 +545,7 @@ def close_round(facilitator, round_):
         elif round_.kind == Round.Kind.PRIORITISE and row["ranked"]:
             tip.priority_score = row["score"]
             _advance(tip, State.PRIORITISED)
-        tip.save(update_fields=["phase", "state", "is_toptip", "priority_score"])
+    Tip.objects.bulk_update([row["tip"] for row in rows], ["phase", "state", "is_toptip", "priority_score"])
     round_.state = Round.State.CLOSED
     round_.closed_at = timezone.now()
     round_.save(update_fields=["state", "closed_at"])

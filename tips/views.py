@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -368,12 +367,7 @@ def round_csv(request, slug, pk):
 
 
 def library_index(request, page):
-    tips = (
-        Tip.objects.published()
-        .select_related("author__user__profile")
-        .prefetch_related("themes")
-        .annotate(tried_count=Count("tried"))
-    )
+    tips = Tip.objects.published().select_related("author__user__profile").prefetch_related("themes")
     form = forms.LibraryFilterForm(request.GET or None)
     if form.is_valid():
         audience = form.cleaned_data["audience"]
