@@ -25,9 +25,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Profile
 from organisations.models import Organisation
 
-from .models import Community, CommunityMember, Pair, PairJudgement, Priority, Round, Tip, TipVersion, Vote
+from .models import Community, CommunityMember, Pair, PairJudgement, Priority, Round, Tip, TipVersion, TriedIt, Vote
 
 Role = CommunityMember.Role
 State = Tip.State
@@ -103,7 +104,7 @@ def tips_for(member):
 
 def tip_for(member, pk):
     tip = member.community.tips.select_related("author__user__profile", "duplicate_of").filter(pk=pk).first()
-    if tip is None or (tip.state == State.WITHDRAWN and not _is_author(member, tip)):
+    if tip is None or (tip.state == State.WITHDRAWN and not is_author(member, tip)):
         raise Http404
     return tip
 
@@ -129,7 +130,7 @@ def require_facilitator(member):
         raise PermissionDenied(_("Alleen de procesbegeleider mag dit doen."))
 
 
-def _is_author(member, tip):
+def is_author(member, tip):
     return tip.author_id == member.pk or tip.co_authors.filter(pk=member.pk).exists()
 
 
@@ -331,7 +332,7 @@ def set_flags(facilitator, tip, *, duplicate_of=None, **flags):
 
 def record_consent(member, tip):
     """The parent gives consent, or the facilitator records consent given at the table."""
-    if not (_is_author(member, tip) or member.is_facilitator):
+    if not (is_author(member, tip) or member.is_facilitator):
         raise PermissionDenied(_("Alleen de schrijver of de procesbegeleider kan toestemming vastleggen."))
     tip.consent_recorded_at = timezone.now()
     tip.consent_recorded_by = member.user
@@ -361,7 +362,7 @@ def archive(facilitator, tip):
 
 def withdraw(member, tip):
     """The writer takes a tip back: it leaves the library and the community's lists; counts stay."""
-    if not _is_author(member, tip):
+    if not is_author(member, tip):
         raise PermissionDenied(_("Alleen de schrijver kan een tip terugtrekken."))
     tip.state = State.WITHDRAWN
     tip.save(update_fields=["state"])
@@ -642,6 +643,24 @@ def results_csv(round_):
     return buffer.getvalue()
 
 
+# --- Published tips ------------------------------------------------------------------------
+
+
+def can_say_tried(user):
+    """ "Ik heb dit geprobeerd" is for professionals (and editors), never for parents' accounts."""
+    return user.is_authenticated and user.profile.role != Profile.Role.PARENT
+
+
+def tried_it(user, tip, note=""):
+    if not can_say_tried(user):
+        raise PermissionDenied(_("Alleen professionals kunnen laten weten dat ze een tip hebben geprobeerd."))
+    if not tip.is_published:
+        raise TipError(_("Deze tip is niet gepubliceerd."))
+    note = re.sub(r"\s+", " ", unescape(nh3.clean(note or "", tags=set()))).strip()[:280]
+    tried, _created = TriedIt.objects.update_or_create(tip=tip, user=user, defaults={"note": note})
+    return tried
+
+
 # --- De-identification helper --------------------------------------------------------------
 
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
@@ -693,8 +712,9 @@ def identifying_segments(text, names=None):
 
 
 def export_member_tips(user):
+    """The member's tips with every version, and their "ik heb dit geprobeerd" notes."""
     tips = Tip.objects.filter(Q(author__user=user) | Q(co_authors__user=user)).distinct().select_related("community")
-    return [
+    written = [
         {
             "community": tip.community.name,
             "text": tip.text,
@@ -704,6 +724,8 @@ def export_member_tips(user):
         }
         for tip in tips
     ]
+    tried = [{"tip": item.tip_id, "note": item.note} for item in user.tried_tips.all()]
+    return {"written": written, "tried": tried}
 
 
 @transaction.atomic

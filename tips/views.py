@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import forms, services
-from .models import Product, Round, Tip, TipLibraryPage, TriedIt
+from .models import CommunityMember, Product, Round, Tip, TipLibraryPage
 
 LIBRARY_PAGE_SIZE = 20
 
@@ -50,7 +50,7 @@ def accept_invitation(request, token):
     return render(
         request,
         "tips/invitation.html",
-        {"community": community, "role_label": dict(forms.CommunityMember.Role.choices)[role]},
+        {"community": community, "role_label": CommunityMember.Role(role).label},
     )
 
 
@@ -166,7 +166,7 @@ def tip_detail(request, slug, pk):
         "community": community,
         "member": member,
         "tip": tip,
-        "is_author": services._is_author(member, tip),
+        "is_author": services.is_author(member, tip),
         "author_name": services.identity_of(member, tip.author) if tip.author else _("Anoniem"),
         "versions": tip.versions.all(),
         "needs_consent": bool(tip.parent_authors()) and tip.consent_recorded_at is None,
@@ -399,18 +399,13 @@ def library_tip(request, page, pk):
     )
     if tip is None:
         raise Http404
-    is_professional = request.user.is_authenticated and request.user.profile.role != "parent"
+    can_say_tried = services.can_say_tried(request.user)
     form = forms.TriedItForm(request.POST or None)
     if request.method == "POST":
-        if not is_professional:
+        if not can_say_tried:
             raise PermissionDenied
         if form.is_valid():
-            note = form.cleaned_data["note"]
-            try:
-                note = services.sanitise(note) if note.strip() else ""
-            except services.TipError:
-                note = ""
-            TriedIt.objects.update_or_create(tip=tip, user=request.user, defaults={"note": note})
+            services.tried_it(request.user, tip, form.cleaned_data["note"])
             messages.success(request, _("Dank u wel! Uw ervaring staat bij de tip."))
             return redirect(request.path)
     context = page.get_context(request)
@@ -420,7 +415,7 @@ def library_tip(request, page, pk):
             "tried": tip.tried.select_related("user__profile")[:20],
             "tried_count": tip.tried.count(),
             "form": form,
-            "is_professional": is_professional,
+            "can_say_tried": can_say_tried,
         }
     )
     return render(request, "tips/library_tip.html", context)

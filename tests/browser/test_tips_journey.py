@@ -40,6 +40,7 @@ def test_parent_tip_becomes_a_published_toptip_under_her_pseudonym(page):
     page.goto(tip_url)
     assert page.locator("mark", has_text="Sandra").count() == 1
     assert page.locator("mark", has_text="Rotterdam").count() == 1
+    assert audit_accessibility(page) == []
     page.get_by_label("Tekst").fill(TIP)
     page.get_by_role("button", name=re.compile("Namen verwijderd")).click()
     page.get_by_text("De tip is ontdaan van namen.").wait_for()
@@ -59,6 +60,7 @@ def test_parent_tip_becomes_a_published_toptip_under_her_pseudonym(page):
     switch_user(page, "prof@example.nl")
     page.goto(round_url)
     page.get_by_role("link", name="Tips indelen met uw koppel").click()
+    assert audit_accessibility(page) == []
     page.get_by_label("Voor het gesprek").check()
     page.get_by_label("Bruikbaar", exact=True).check()
     page.get_by_role("button", name="Keuzes bewaren").click()
@@ -89,4 +91,19 @@ def test_parent_tip_becomes_a_published_toptip_under_her_pseudonym(page):
     assert card.count() == 1
     assert "Van Moeder A" in card.inner_text()
     assert "Wilhelmina" not in page.content() and "Sandra" not in page.content()
+    assert audit_accessibility(page) == []
+    card.get_by_role("link", name="Lees meer").click()
+    page.get_by_role("heading", name="Ik heb dit geprobeerd").wait_for()
+    assert audit_accessibility(page) == []
+
+
+def test_demo_library_and_round_results_are_accessible(page, demo_content):
+    page.goto("/tips-bibliotheek/?phase=during")
+    assert page.locator(".tip-card").count() >= 1
+    assert audit_accessibility(page) == []
+    login(page, "procesbegeleider@demo.samenpreventief.nl", "demo-wachtwoord-2026")
+    page.wait_for_url(re.compile(r"/account/profiel/"))
+    page.goto("/tips/cop-jeugdhulp-oleanderbuurt/")
+    page.get_by_role("link", name="Ronde 1: indelen in koppels").click()
+    page.get_by_text("bruikbaar volgens 3 van 3 koppels").first.wait_for()
     assert audit_accessibility(page) == []

@@ -279,7 +279,10 @@ def test_account_deletion_keeps_consented_tips_anonymised_and_withdraws_the_rest
     services.publish(c.facilitator, kept)
     dropped = services.submit_tip(c.parent, "Zonder toestemming, met de naam Wilhelmina", consent=False)
     data = export_member_data(c.parent.user)
-    assert {tip["text"] for tip in data["tips"]} == {"Met toestemming", "Zonder toestemming, met de naam Wilhelmina"}
+    assert {tip["text"] for tip in data["tips"]["written"]} == {
+        "Met toestemming",
+        "Zonder toestemming, met de naam Wilhelmina",
+    }
 
     delete_account(c.parent.user)
     kept.refresh_from_db()
@@ -331,3 +334,17 @@ def test_facilitator_records_co_authors(community):
     assert set(tip.parent_authors()) == {c.parent, c.parent2}
     with pytest.raises(PermissionDenied):
         services.submit_tip(c.parent, "Zelf", co_authors=[c.parent2])
+
+
+def test_only_professionals_say_they_tried_a_published_tip(community):
+    c = community
+    tip, _round, _pair = tip_through_classification(c)
+    with pytest.raises(services.TipError):
+        services.tried_it(c.professional.user, tip, "Te vroeg")
+    services.publish(c.facilitator, tip)
+    with pytest.raises(PermissionDenied):
+        services.tried_it(c.parent.user, tip, "Ik ben ouder")
+    services.tried_it(c.professional.user, tip, "<i>Werkte</i>   prima")
+    services.tried_it(c.professional.user, tip, "Werkte echt prima")  # again: replaces the note
+    assert list(tip.tried.values_list("note", flat=True)) == ["Werkte echt prima"]
+    assert export_member_data(c.professional.user)["tips"]["tried"] == [{"tip": tip.pk, "note": "Werkte echt prima"}]
