@@ -372,11 +372,14 @@ def withdraw(member, tip):
 @transaction.atomic
 def leave_community(member, *, hide_tips):
     """Leave; the member's tips are hidden from public view or stay, anonymised — their choice."""
-    tips = Tip.objects.filter(author=member)
-    if hide_tips:
-        tips.update(state=State.WITHDRAWN)
-    else:
-        tips.update(author=None)
+    # Saved one by one (not `.update()`), so the search index hears about every withdrawal.
+    for tip in Tip.objects.filter(author=member):
+        if hide_tips:
+            tip.state = State.WITHDRAWN
+            tip.save(update_fields=["state"])
+        else:
+            tip.author = None
+            tip.save(update_fields=["author"])
     # Tips written together stay with the other writers, without this member's name.
     for tip in Tip.objects.filter(co_authors=member):
         tip.co_authors.remove(member)
@@ -732,11 +735,12 @@ def export_member_tips(user):
 def anonymise_member(user):
     """On account deletion: tips with consent stay, anonymised; tips without consent are withdrawn."""
     members = list(CommunityMember.objects.filter(user=user))
-    tips = Tip.objects.filter(author__in=members)
-    without_consent = tips.filter(consent_recorded_at__isnull=True)
-    TipVersion.objects.filter(tip__in=without_consent).delete()
-    without_consent.update(state=State.WITHDRAWN, text=WITHDRAWN_TEXT)
-    tips.update(author=None)
+    for tip in Tip.objects.filter(author__in=members):
+        tip.author = None
+        if tip.consent_recorded_at is None:
+            tip.versions.all().delete()
+            tip.state, tip.text = State.WITHDRAWN, WITHDRAWN_TEXT
+        tip.save(update_fields=["author", "state", "text"])
     for tip in Tip.objects.filter(co_authors__in=members).distinct():
         tip.co_authors.remove(*members)
     user.tried_tips.update(user=None)

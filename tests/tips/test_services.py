@@ -348,3 +348,22 @@ def test_only_professionals_say_they_tried_a_published_tip(community):
     services.tried_it(c.professional.user, tip, "Werkte echt prima")  # again: replaces the note
     assert list(tip.tried.values_list("note", flat=True)) == ["Werkte echt prima"]
     assert export_member_data(c.professional.user)["tips"]["tried"] == [{"tip": tip.pk, "note": "Werkte echt prima"}]
+
+
+def test_leaving_tells_search_indexing_about_each_withdrawn_tip(community):
+    from django.db.models.signals import post_save
+
+    c = community
+    tip, _round, _pair = tip_through_classification(c)
+    services.publish(c.facilitator, tip)
+    saved = []
+
+    def listener(sender, instance, **kwargs):
+        saved.append((instance.pk, instance.state, instance.search_document()))
+
+    post_save.connect(listener, sender=Tip)
+    try:
+        services.leave_community(c.parent, hide_tips=True)
+    finally:
+        post_save.disconnect(listener, sender=Tip)
+    assert saved == [(tip.pk, State.WITHDRAWN, None)]
