@@ -12,17 +12,22 @@ from django.conf import settings
 from django.db import models
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from search.documents import SearchDocument
 
 
-class Community(models.Model):
-    """A private, invite-only group; nothing in it is visible to people outside it."""
+class Community(ClusterableModel):
+    """A private, invite-only group; nothing in it is visible to people outside it.
+
+    A moderator creates it in the admin with its first facilitator; the facilitator then
+    invites everyone else from the front end."""
 
     name = models.CharField(_("naam"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True, blank=True)
@@ -51,6 +56,7 @@ class Community(models.Model):
         FieldPanel("facilitating_organisation"),
         FieldPanel("focus_question"),
         FieldPanel("neighbourhood"),
+        InlinePanel("members", heading=_("Deelnemers"), label=_("Deelnemer")),
     ]
 
     class Meta:
@@ -77,7 +83,7 @@ class CommunityMember(models.Model):
         FACILITATOR = "facilitator", _("Procesbegeleider")
         HOST = "host", _("Gastheer of gastvrouw")
 
-    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="members")
+    community = ParentalKey(Community, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tip_memberships")
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     joined_at = models.DateTimeField(auto_now_add=True)

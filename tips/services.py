@@ -613,6 +613,16 @@ def agreement_text(row, kind):
     return _("nog niet geprioriteerd")
 
 
+def agreement_for_tip(member, tip):
+    """[(round, "bruikbaar volgens 3 van 3 koppels")] for every round this tip was in."""
+    summaries = []
+    for round_ in tip.rounds.order_by("created_at"):
+        if results_visible_to(member, round_):
+            row = next(row for row in round_results(round_) if row["tip"].pk == tip.pk)
+            summaries.append((round_, agreement_text(row, round_.kind)))
+    return summaries
+
+
 def results_visible_to(member, round_):
     """Blind rounds show results only once closed (the facilitator always sees progress)."""
     return member.is_facilitator or round_.state == Round.State.CLOSED or not round_.blind

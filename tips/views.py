@@ -170,6 +170,7 @@ def tip_detail(request, slug, pk):
         "author_name": services.identity_of(member, tip.author) if tip.author else _("Anoniem"),
         "versions": tip.versions.all(),
         "needs_consent": bool(tip.parent_authors()) and tip.consent_recorded_at is None,
+        "agreement": services.agreement_for_tip(member, tip),
     }
     if member.is_facilitator:
         context.update(

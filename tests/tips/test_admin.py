@@ -18,3 +18,36 @@ def test_moderators_manage_communities_tips_and_products_in_the_admin(client, co
         assert client.get(reverse(f"wagtailsnippets_tips_{model}:add")).status_code == 200
     assert client.get(reverse("wagtailsnippets_tips_tip:edit", args=[tip.pk])).status_code == 200
     assert "Een tip om te modereren" in client.get(reverse("wagtailsnippets_tips_tip:list")).content.decode()
+
+
+def test_a_moderator_creates_a_community_with_its_first_facilitator(client, community):
+    from tips.models import Community
+
+    admin = make_user("moderator2@example.nl", "Mo", "Derator")
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    response = client.post(
+        reverse("wagtailsnippets_tips_community:add"),
+        {
+            "name": "Nieuwe buurt",
+            "slug": "",
+            "host_organisation": community.obj.host_organisation.pk,
+            "facilitating_organisation": "",
+            "focus_question": "Wat werkt?",
+            "neighbourhood": "Noord",
+            "members-TOTAL_FORMS": "1",
+            "members-INITIAL_FORMS": "0",
+            "members-MIN_NUM_FORMS": "0",
+            "members-MAX_NUM_FORMS": "1000",
+            "members-0-user": community.users["facilitator"].pk,
+            "members-0-role": "facilitator",
+            "members-0-left_at": "",
+            "members-0-ORDER": "1",
+            "members-0-DELETE": "",
+            "members-0-id": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = Community.objects.get(name="Nieuwe buurt")
+    assert created.members.get().role == "facilitator"

@@ -152,6 +152,8 @@ def test_round_results_page_shows_agreement_and_exports_csv(client, community):
     client.force_login(community.parent2.user)
     page = client.get(reverse("tips:round", args=[community.obj.slug, round_.pk])).content.decode()
     assert "bruikbaar volgens 1 van 1 koppels" in page
+    tip_page = client.get(reverse("tips:tip", args=[community.obj.slug, tip.pk])).content.decode()
+    assert "Indelen" in tip_page and "bruikbaar volgens 1 van 1 koppels" in tip_page
     response = client.get(reverse("tips:round_csv", args=[community.obj.slug, round_.pk]))
     assert response["Content-Type"].startswith("text/csv")
     assert tip.text in response.content.decode()
