@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django.forms",
+    "csp",
 ]
 
 # Forms render through our templates (cop_site/templates/django/forms) in NL Design System style.
@@ -84,9 +85,11 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cop_site.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -249,6 +252,29 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Samen Preventief API",
     "DESCRIPTION": "Open data: praktijkverhalen, methoden en zoeken.",
     "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["cop_site.openapi.public_api_only"],
+}
+
+# Anonymous visitors get whole pages from the shared cache (cop_site/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+
+# Content-Security-Policy for the public site: only our own scripts and styles, no inline
+# code. The browser tests fail on any violation. Wagtail's admin needs inline scripts, so it
+# is excluded (it is only reachable for logged-in editors).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
 }
 
 LOGGING = {
