@@ -4,7 +4,6 @@ from types import SimpleNamespace
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 
 from accounts.models import Profile, User
 from home import demo as home_demo
@@ -22,11 +21,6 @@ def make_user(email, first, last, role=Profile.Role.PROFESSIONAL, pseudonym=""):
     user.profile.save()
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
 
 
 @pytest.fixture

@@ -243,3 +243,9 @@ def test_library_shows_products_made_from_published_tips_only(client, community,
     Product.objects.create(community=community.obj, title="Geheime gastles", kind="guest_lecture").tips.set([hidden])
     page = client.get(library.url).content.decode()
     assert "Handout voor ouders" in page and "Geheime gastles" not in page
+
+
+def test_library_speaks_english_under_en(client, community, library):
+    published_tip(community, "Een tip")
+    page = client.get("/en/tips-bibliotheek/").content.decode()
+    assert "1 tip found" in page and "By Moeder A (parent)" in page
