@@ -438,7 +438,7 @@ def load(log):
             community=community,
             text=text,
             author=member,
-            author_type=services._author_type_for(member),
+            author_type=services.author_type_for(member),
             for_parents=P in audience,
             for_professionals=PR in audience,
             for_students=S in audience,

@@ -217,7 +217,7 @@ def _check_submission_rate(user):
         )
 
 
-def _author_type_for(member):
+def author_type_for(member):
     if member.role == Role.PARENT:
         return Tip.AuthorType.PARENT
     if member.role == Role.PROFESSIONAL:
@@ -254,7 +254,7 @@ def submit_tip(
         community=member.community,
         text=text,
         author=author,
-        author_type=_author_type_for(author),
+        author_type=author_type_for(author),
         for_parents="parents" in audiences,
         for_professionals="professionals" in audiences,
         for_students="students" in audiences,
@@ -597,6 +597,10 @@ def round_results(round_):
             score = sum(size - rank + 1 for rank in given) / len(given) if given else None
             rows.append({"tip": tip, "ranked": len(given), "average_rank": average, "score": score})
         rows.sort(key=lambda row: (row["score"] is None, -(row["score"] or 0)))
+    for row in rows:
+        # A withdrawn tip keeps its counts, but its words leave with its writer.
+        row["withdrawn"] = row["tip"].state == State.WITHDRAWN
+        row["text"] = WITHDRAWN_TEXT if row["withdrawn"] else row["tip"].text
     return rows
 
 
@@ -641,7 +645,7 @@ def results_csv(round_):
         header += [_("aantal professionals"), _("gemiddelde plaats"), _("score")]
     writer.writerow(header)
     for row in round_results(round_):
-        line = [row["tip"].pk, row["tip"].text]
+        line = [row["tip"].pk, row["text"]]
         if round_.kind == Round.Kind.CLASSIFY:
             line += [row["pairs"], row["judged"], row["usable"], row["phase_label"]]
         elif round_.kind == Round.Kind.TOPTIPS:

@@ -268,6 +268,9 @@ def test_withdrawing_a_tip_is_for_its_writer(community):
         services.withdraw(c.professional, tip)
     services.withdraw(c.parent, tip)
     assert tip.state == State.WITHDRAWN
+    [row] = services.round_results(_round)
+    assert row["judged"] == 1 and row["text"] == services.WITHDRAWN_TEXT
+    assert tip.text not in services.results_csv(_round)
     with pytest.raises(Http404):
         services.tip_for(c.professional, tip.pk)
     assert services.tip_for(c.parent, tip.pk) == tip
