@@ -27,10 +27,15 @@ class QueryCounter:
 
     def __init__(self):
         self.count = 0
+        self.timings = []
 
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
-        return execute(sql, params, many, context)
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.timings.append(((time.perf_counter() - start) * 1000, sql))
 
     def __enter__(self):
         self._wrapper = connection.execute_wrapper(self)
@@ -59,6 +64,7 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=30)
 
     def handle(self, *args, sizes, repeat, **options):
+        self.verbosity = options["verbosity"]
         try:
             with transaction.atomic():
                 self.run([int(size) for size in sizes.split(",")], repeat)
@@ -90,6 +96,9 @@ class Command(BaseCommand):
                         for i in range(missing)
                     ]
                 )
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute("ANALYZE tips_tip")  # as autovacuum would after a real import
             for label, url in [
                 ("homepagina (toptips)", "/"),
                 ("bibliotheek", library.url),
@@ -128,6 +137,9 @@ class Command(BaseCommand):
             start = time.perf_counter()
             services.close_round(facilitator, round_)
             close_ms = (time.perf_counter() - start) * 1000
+        if self.verbosity > 1:
+            for ms, sql in sorted(queries.timings, reverse=True)[:5]:
+                self.stdout.write(f"  {ms:7.1f} ms  {sql[:160]}")
         self.stdout.write(f"oordeel van één koppel over 75 tips opslaan: {judge_ms:.0f} ms")
         self.stdout.write(f"CSV-export 75 tips × 3 koppels: p50 {p50:.1f} ms  p95 {p95:.1f} ms")
         self.stdout.write(f"ronde sluiten (75 tips × 3 koppels): {close_ms:.0f} ms, {queries.count} queries")
