@@ -1,8 +1,11 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from taxonomy.models import Theme
 
+from . import services
 from .models import CommunityMember, Round, Tip
 
 AUDIENCE_CHOICES = [
@@ -189,3 +192,20 @@ def priority_form(tips, data=None, initial=None):
             label=f"{tip.pk}. {tip.text}", min_value=1, max_value=len(tips), required=False
         )
     return form
+
+
+class TipAdminForm(WagtailAdminModelForm):
+    """A moderator's edit in the admin is sanitised and kept as a new version, like any rewording."""
+
+    def clean_text(self):
+        try:
+            return services.sanitise(self.cleaned_data["text"])
+        except services.TipError as error:
+            raise ValidationError(str(error)) from error
+
+    def save(self, commit=True):
+        text_changed = self.instance.pk is not None and "text" in self.changed_data
+        tip = super().save(commit=commit)
+        if commit and text_changed:
+            services.record_version(tip, self.for_user, _("Aangepast door een moderator"))
+        return tip

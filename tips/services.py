@@ -192,7 +192,12 @@ def _join(community, user, role):
 
 def sanitise(text):
     """Plain text only: markup is stripped (scripts with their content), whitespace tidied."""
-    cleaned = unescape(nh3.clean(text or "", tags=set()))
+    cleaned = text or ""
+    for _attempt in range(5):  # until stable, so "&lt;b&gt;" cannot turn into a tag later
+        stripped = unescape(nh3.clean(cleaned, tags=set()))
+        if stripped == cleaned:
+            break
+        cleaned = stripped
     cleaned = re.sub(r"[ \t]+", " ", cleaned)
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip()
     if not cleaned:
@@ -281,10 +286,15 @@ def _new_version(tip, text, user, note):
     text = sanitise(text)
     if text == tip.text:
         return False
-    number = (tip.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    TipVersion.objects.create(tip=tip, number=number, text=text, created_by=user, note=note)
     tip.text = text
+    record_version(tip, user, note)
     return True
+
+
+def record_version(tip, user, note):
+    """Keep `tip.text` as the next version (also used when a moderator edits in the admin)."""
+    number = (tip.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    return TipVersion.objects.create(tip=tip, number=number, text=tip.text, created_by=user, note=note)
 
 
 # --- Lifecycle -----------------------------------------------------------------------------
@@ -632,6 +642,11 @@ def results_visible_to(member, round_):
     return member.is_facilitator or round_.state == Round.State.CLOSED or not round_.blind
 
 
+def _spreadsheet_safe(text):
+    """A cell starting with =, +, - or @ would run as a formula in a spreadsheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 def results_csv(round_):
     """The round's results as CSV: tip number and text, no names of participants."""
     buffer = io.StringIO()
@@ -645,7 +660,7 @@ def results_csv(round_):
         header += [_("aantal professionals"), _("gemiddelde plaats"), _("score")]
     writer.writerow(header)
     for row in round_results(round_):
-        line = [row["tip"].pk, row["text"]]
+        line = [row["tip"].pk, _spreadsheet_safe(row["text"])]
         if round_.kind == Round.Kind.CLASSIFY:
             line += [row["pairs"], row["judged"], row["usable"], row["phase_label"]]
         elif round_.kind == Round.Kind.TOPTIPS:

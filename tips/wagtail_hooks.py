@@ -5,9 +5,11 @@ such as publishing go through the facilitator's screens, which enforce consent.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .forms import TipAdminForm
 from .models import Community, Product, Tip
 
 
@@ -24,6 +26,7 @@ class TipViewSet(SnippetViewSet):
     list_display = ["__str__", "community", "state", "is_toptip"]
     list_filter = ["state", "is_toptip", "community", "phase"]
     search_fields = ["text"]
+    edit_handler = ObjectList(Tip.panels, base_form_class=TipAdminForm)
 
 
 class ProductViewSet(SnippetViewSet):

@@ -51,3 +51,39 @@ def test_a_moderator_creates_a_community_with_its_first_facilitator(client, comm
     assert response.status_code == 302, response.content.decode()[:2000]
     created = Community.objects.get(name="Nieuwe buurt")
     assert created.members.get().role == "facilitator"
+
+
+def test_a_moderator_edits_a_tip_and_its_themes(client, community):
+    from taxonomy.models import Theme
+
+    Theme.objects.create(name="Luisteren", slug="luisteren")
+    tip = services.submit_tip(community.parent, "Een tip om te modereren")
+    admin = make_user("moderator3@example.nl", "Mo", "Derator")
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    url = reverse("wagtailsnippets_tips_tip:edit", args=[tip.pk])
+    response = client.post(
+        url,
+        {
+            "community": community.obj.pk,
+            "text": "Een gemodereerde tip",
+            "author_type": "parent",
+            "author": community.parent.pk,
+            "source": "online",
+            "for_parents": "on",
+            "phase": "before",
+            "themes": "Luisteren, Vertrouwen",
+            "duplicate_of": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    tip.refresh_from_db()
+    assert tip.text == "Een gemodereerde tip"
+    assert sorted(tip.themes.names()) == ["Luisteren", "Vertrouwen"]
+    assert Theme.objects.filter(name="Vertrouwen").exists()
+    assert list(tip.versions.values_list("number", "text")) == [
+        (1, "Een tip om te modereren"),
+        (2, "Een gemodereerde tip"),
+    ]
+    assert tip.versions.last().created_by == admin

@@ -370,3 +370,10 @@ def test_leaving_tells_search_indexing_about_each_withdrawn_tip(community):
     finally:
         post_save.disconnect(listener, sender=Tip)
     assert saved == [(tip.pk, State.WITHDRAWN, None)]
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(community):
+    c = community
+    tip, round_, _pair = tip_through_classification(c, text='=HYPERLINK("http://x")')
+    rows = list(csv.reader(io.StringIO(services.results_csv(round_))))
+    assert rows[1][:2] == [str(tip.pk), '\'=HYPERLINK("http://x")']

@@ -249,3 +249,12 @@ def test_library_speaks_english_under_en(client, community, library):
     published_tip(community, "Een tip")
     page = client.get("/en/tips-bibliotheek/").content.decode()
     assert "1 tip found" in page and "By Moeder A (parent)" in page
+
+
+def test_facilitator_sees_how_many_tips_wait_for_name_checks(client, community):
+    services.submit_tip(community.parent, "Tip met namen")
+    client.force_login(community.facilitator.user)
+    page = client.get(reverse("tips:community", args=[community.obj.slug])).content.decode()
+    assert "1 nieuwe tip wacht op controle op namen" in page
+    client.force_login(community.professional.user)
+    assert "wacht op controle" not in client.get(reverse("tips:community", args=[community.obj.slug])).content.decode()
