@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.utils import translation
 
 from accounts.models import Profile, User
 from home import demo as home_demo
@@ -12,6 +13,13 @@ from tips import services
 from tips.models import Community, CommunityMember, TipLibraryPage
 
 Role = CommunityMember.Role
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    """A request to /en/ leaves English active in the test thread; every test starts in Dutch."""
+    with translation.override("nl"):
+        yield
 
 
 def make_user(email, first, last, role=Profile.Role.PROFESSIONAL, pseudonym=""):
