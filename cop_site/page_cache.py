@@ -10,6 +10,8 @@ same for everybody, so they are served from the shared cache. Correctness beats 
   (a registration changes the seats left on an atelier page). Old entries simply expire.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -23,14 +25,13 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/account/", "/en/account/", "
 
 
 def current_generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
 def invalidate(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    # A fresh timestamp, never an increment: cache.incr() on the database cache re-stores the
+    # key with the default timeout, after which an old generation could come back.
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def _invalidate_for_project_models(sender, **kwargs):
