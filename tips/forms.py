@@ -117,7 +117,11 @@ class AddMemberForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    role = forms.ChoiceField(label=_("Rol van de nieuwe deelnemer"), choices=CommunityMember.Role.choices)
+    email = forms.EmailField(label=_("E-mailadres van de nieuwe deelnemer"))
+    role = forms.ChoiceField(
+        label=_("Rol van de nieuwe deelnemer"),
+        choices=[(role.value, role.label) for role in (CommunityMember.Role.PARENT, CommunityMember.Role.PROFESSIONAL)],
+    )
 
 
 class LeaveForm(forms.Form):

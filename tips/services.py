@@ -137,12 +137,16 @@ def is_author(member, tip):
 # --- Invitations ---------------------------------------------------------------------------
 
 
-def invitation_token(facilitator, role):
+INVITABLE_ROLES = (Role.PARENT, Role.PROFESSIONAL)
+
+
+def invitation_token(facilitator, role, email):
+    """A personal link for one e-mail address; hosts and facilitators are added, not invited."""
     require_facilitator(facilitator)
-    if role not in Role.values:
-        raise TipError(_("Onbekende rol."))
+    if role not in INVITABLE_ROLES:
+        raise TipError(_("Met een link nodigt u ouders en professionals uit."))
     return signing.TimestampSigner(salt=INVITATION_SALT).sign_object(
-        {"community": facilitator.community_id, "role": role}
+        {"community": facilitator.community_id, "role": role, "email": email.strip().lower()}
     )
 
 
@@ -156,14 +160,18 @@ def read_invitation(token):
     except signing.BadSignature as error:
         raise TipError(_("Deze uitnodigingslink klopt niet. Controleer of u de hele link heeft gekopieerd.")) from error
     community = Community.objects.filter(pk=data.get("community")).first()
-    if community is None or data.get("role") not in Role.values:
+    if community is None or data.get("role") not in INVITABLE_ROLES or not data.get("email"):
         raise TipError(_("Deze uitnodigingslink klopt niet. Controleer of u de hele link heeft gekopieerd."))
-    return community, data["role"]
+    return community, data["role"], data["email"]
 
 
 @transaction.atomic
 def accept_invitation(user, token):
-    community, role = read_invitation(token)
+    community, role, email = read_invitation(token)
+    if user.email.lower() != email:
+        raise TipError(
+            _("Deze uitnodiging is voor een ander e-mailadres. Log in met het adres waarop u de uitnodiging kreeg.")
+        )
     return _join(community, user, role)
 
 

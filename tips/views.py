@@ -36,7 +36,7 @@ def community_list(request):
 @login_required
 def accept_invitation(request, token):
     try:
-        community, role = services.read_invitation(token)
+        community, role, _email = services.read_invitation(token)
     except services.TipError as error:
         return render(request, "tips/invitation.html", {"error": error}, status=400)
     if request.method == "POST":
@@ -94,7 +94,8 @@ def members(request, slug):
         else:
             invite_form = forms.InvitationForm(request.POST, prefix="invite")
             if invite_form.is_valid():
-                token = services.invitation_token(member, invite_form.cleaned_data["role"])
+                data = invite_form.cleaned_data
+                token = services.invitation_token(member, data["role"], data["email"])
                 invitation_url = request.build_absolute_uri(reverse("tips:invitation", args=[token]))
     people = [
         {"member": other, "name": services.identity_of(member, other)}

@@ -301,19 +301,23 @@ def test_a_round_needs_ready_tips(community):
         services.create_round(community.facilitator, Round.Kind.TOPTIPS, "Leeg")
 
 
-def test_invitation_links_are_signed_and_expire(community, outsider):
+def test_invitation_links_are_personal_signed_and_for_parents_or_professionals(community, outsider):
     c = community
-    token = services.invitation_token(c.facilitator, "professional")
+    token = services.invitation_token(c.facilitator, "professional", "Buitenstaander@example.nl")
+    with pytest.raises(services.TipError, match="ander e-mailadres"):
+        services.accept_invitation(c.parent2.user, token)
     member = services.accept_invitation(outsider, token)
     assert member.role == "professional" and member.community == c.obj
     with pytest.raises(services.TipError, match="klopt niet"):
         services.accept_invitation(outsider, token[:-2] + "xx")
     with pytest.raises(PermissionDenied):
-        services.invitation_token(c.parent, "facilitator")
+        services.invitation_token(c.parent, "professional", "x@example.nl")
+    with pytest.raises(services.TipError, match="ouders en professionals"):
+        services.invitation_token(c.facilitator, "facilitator", "x@example.nl")
 
 
 def test_a_parent_cannot_join_without_a_pseudonym(community, outsider):
-    token = services.invitation_token(community.facilitator, "parent")
+    token = services.invitation_token(community.facilitator, "parent", outsider.email)
     with pytest.raises(services.TipError, match="schuilnaam"):
         services.accept_invitation(outsider, token)
 

@@ -161,7 +161,10 @@ def test_round_results_page_shows_agreement_and_exports_csv(client, community):
 
 def test_invitation_link_lets_someone_join(client, community, outsider):
     client.force_login(community.facilitator.user)
-    response = client.post(reverse("tips:members", args=[community.obj.slug]), {"invite-role": "professional"})
+    response = client.post(
+        reverse("tips:members", args=[community.obj.slug]),
+        {"invite-role": "professional", "invite-email": outsider.email},
+    )
     link = response.context["invitation_url"]
     client.force_login(outsider)
     client.post(link.split("testserver", 1)[1])
