@@ -165,6 +165,15 @@ def read_invitation(token):
     return community, data["role"], data["email"]
 
 
+def send_invitation(facilitator, role, email, url):
+    """Mail the personal link from the task worker once the request has committed."""
+    from .tasks import send_invitation_mail
+
+    require_facilitator(facilitator)
+    community_id = facilitator.community_id
+    transaction.on_commit(lambda: send_invitation_mail.enqueue(community_id, email, role, url))
+
+
 @transaction.atomic
 def accept_invitation(user, token):
     community, role, email = read_invitation(token)

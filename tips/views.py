@@ -97,6 +97,7 @@ def members(request, slug):
                 data = invite_form.cleaned_data
                 token = services.invitation_token(member, data["role"], data["email"])
                 invitation_url = request.build_absolute_uri(reverse("tips:invitation", args=[token]))
+                services.send_invitation(member, data["role"], data["email"], invitation_url)
     people = [
         {"member": other, "name": services.identity_of(member, other)}
         for other in community.members.filter(left_at__isnull=True).select_related("user__profile")

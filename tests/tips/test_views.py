@@ -159,13 +159,16 @@ def test_round_results_page_shows_agreement_and_exports_csv(client, community):
     assert tip.text in response.content.decode()
 
 
-def test_invitation_link_lets_someone_join(client, community, outsider):
+def test_invitation_link_lets_someone_join(client, community, outsider, mailoutbox, django_capture_on_commit_callbacks):
     client.force_login(community.facilitator.user)
-    response = client.post(
-        reverse("tips:members", args=[community.obj.slug]),
-        {"invite-role": "professional", "invite-email": outsider.email},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("tips:members", args=[community.obj.slug]),
+            {"invite-role": "professional", "invite-email": outsider.email},
+        )
     link = response.context["invitation_url"]
+    [message] = mailoutbox
+    assert message.to == [outsider.email] and link in message.body
     client.force_login(outsider)
     client.post(link.split("testserver", 1)[1])
     assert client.get(reverse("tips:community", args=[community.obj.slug])).status_code == 200
