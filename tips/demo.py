@@ -30,7 +30,7 @@ Role = CommunityMember.Role
 PEOPLE = [
     ("m1", "ouder@demo.samenpreventief.nl", "Olga", "Oudenaarde", Role.PARENT, "Moeder 1", ""),
     ("m2", "moeder2@demo.samenpreventief.nl", "Gerda", "Vlijtig", Role.PARENT, "Moeder 2", ""),
-    ("m3", "moeder3@demo.samenpreventief.nl", "Ingrid", "Zonneveld-Kort", Role.PARENT, "Moeder 3", ""),
+    ("m3", "moeder3@demo.samenpreventief.nl", "Yfke", "Zonneveld-Kort", Role.PARENT, "Moeder 3", ""),
     ("m4", "moeder4@demo.samenpreventief.nl", "Shirley", "Tjong-Ameerali", Role.PARENT, "Moeder 4", ""),
     ("p1", "professional@demo.samenpreventief.nl", "Priya", "Pinas", Role.PROFESSIONAL, "", "Wijkteammedewerker"),
     ("p2", "behandelaar@demo.samenpreventief.nl", "Bram", "Bakker", Role.PROFESSIONAL, "", "Behandelaar jeugd-GGZ"),
