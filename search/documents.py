@@ -6,6 +6,8 @@ or Elasticsearch) index only these documents, so content apps never know which e
 A document must contain nothing that may not be public: no parent's real name or e-mail.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
 
