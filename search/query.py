@@ -68,7 +68,7 @@ def parse(text):
             word = words[position]
             alternatives = [(word,)]
             if not vocab.knows(word) and (stem(word),) not in synonyms:
-                correction = vocab.correct(word)
+                correction = vocab.correct(word, extra=_synonym_words(synonyms))
                 if correction:
                     corrections[word] = correction
                     alternatives.append((correction,))
@@ -118,3 +118,7 @@ def _unique(alternatives):
         if alternative and alternative not in seen:
             seen.append(alternative)
     return seen
+
+
+def _synonym_words(synonyms):
+    return {word for alternatives in synonyms.values() for alternative in alternatives for word in alternative}

@@ -27,18 +27,23 @@ class Vocabulary:
     def knows(self, word):
         return word in self.counts or stem(word) in self.stems
 
-    def correct(self, word):
-        """The most common indexed word within a small edit distance, or None."""
+    def correct(self, word, extra=()):
+        """The most common indexed word within a small edit distance, or None.
+
+        `extra` are words that count as known although no entry uses them literally (the
+        words of synonym sets: "tienermoedrs" → "tienermoeders" finds "jonge moeders").
+        """
         if len(word) < 4 or word.isdigit():
             return None
         limit = 1 if len(word) <= 5 else 2
         best, best_key = None, None
-        for candidate in self.by_initial.get(word[0], ()):
+        candidates = list(self.by_initial.get(word[0], ())) + [term for term in extra if term[:1] == word[:1]]
+        for candidate in candidates:
             if abs(len(candidate) - len(word)) > limit:
                 continue
             distance = edit_distance(word, candidate, limit)
             if distance <= limit:
-                key = (distance, -self.counts[candidate])
+                key = (distance, -self.counts.get(candidate, 1))
                 if best_key is None or key < best_key:
                     best, best_key = candidate, key
         return best
