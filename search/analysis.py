@@ -126,6 +126,16 @@ def expand_for_index(text):
     Returned as text so PostgreSQL's to_tsvector('dutch', …) can stem it, while SQLite
     stems the same words in Python (see `stemmed_for_index`).
     """
+    words, extra = _index_words(text)
+    return " ".join(words + extra)
+
+
+def index_variants(text):
+    """Only the extra words (joined hyphenations, compound parts), for Elasticsearch."""
+    return " ".join(dict.fromkeys(_index_words(text)[1]))
+
+
+def _index_words(text):
     folded = fold(text)
     words = [normalise(word) for word in TOKEN_RE.findall(folded) if word not in STOP_WORDS]
     extra = []
@@ -140,7 +150,7 @@ def expand_for_index(text):
         extra.extend(fold(part) for part in CAMEL_PART_RE.findall(match.group(0)))
     for word in words:
         extra.extend(compound_variants(word))
-    return " ".join(words + extra)
+    return words, extra
 
 
 def stemmed_for_index(text):

@@ -51,13 +51,13 @@ class ParsedQuery:
         return ParsedQuery(self.text, [Clause(tuple(), merged)], self.suggestion, self.truncated)
 
 
-def parse(text):
+def parse(text, vocab=None):
     text = text or ""
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
     words = [word for word in tokens(text) if word not in STOP_WORDS][:MAX_WORDS]
     synonyms = synonym_map()
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     clauses, corrections = [], {}
     position = 0
     while position < len(words):

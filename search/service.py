@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from .backends import get_backend
 from .query import MAX_QUERY_LENGTH, parse
 from .results import SearchResults
+from .vocabulary import OpenVocabulary
 
 MAX_PAGE_SIZE = 50
 FACET_NAME_RE = re.compile(r"^[a-z][a-z_]{0,59}$")
@@ -45,8 +46,8 @@ def search(query="", filters=None, page=1, page_size=10):
     page_size = _number(page_size, 10, 1, MAX_PAGE_SIZE)
     page = _number(page, 1, 1, 10_000)
     filters = clean_filters(filters)
-    parsed = parse(query)
     backend = get_backend()
+    parsed = parse(query, vocab=None if backend.uses_vocabulary else OpenVocabulary())
     if parsed.is_empty and query.strip():
         results = SearchResults(query=query[:MAX_QUERY_LENGTH], page_size=page_size)
         results.message = _(
@@ -58,7 +59,7 @@ def search(query="", filters=None, page=1, page_size=10):
     if results.total and page > results.num_pages:
         results = backend.search(parsed, filters, results.num_pages, page_size)
     results.query = parsed.text
-    results.suggestion = parsed.suggestion
+    results.suggestion = parsed.suggestion or results.suggestion
     if parsed.truncated:
         results.message = _("Uw zoekvraag was erg lang; we hebben gezocht op het begin ervan.")
     if results.total == 0:

@@ -53,6 +53,19 @@ class Vocabulary:
         return sorted(matches, key=lambda term: (-self.counts[term], term))[:limit]
 
 
+class OpenVocabulary:
+    """For engines that correct typos themselves: every word counts as known."""
+
+    def knows(self, word):
+        return True
+
+    def correct(self, word, extra=()):
+        return None
+
+    def completions(self, prefix, limit=5):
+        return []
+
+
 def edit_distance(a, b, limit):
     """Damerau–Levenshtein (optimal string alignment), giving up beyond `limit`."""
     previous_previous, previous = None, list(range(len(b) + 1))

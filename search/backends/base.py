@@ -3,6 +3,7 @@
 
 class SearchBackend:
     name = ""
+    uses_vocabulary = True  # typo correction from the IndexTerm vocabulary (search/vocabulary.py)
 
     def index(self, documents):
         """Add or replace these SearchDocuments."""
