@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from practices.api import api_router
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +17,8 @@ urlpatterns = [
     # Search API (issue 4) and the OpenAPI schema that documents it.
     path("api/search/", include("search.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # Open data (read-only JSON) of the knowledge base; outside i18n_patterns on purpose.
+    path("api/v2/", api_router.urls),
 ]
 
 # Every public URL exists in Dutch (no prefix) and English (/en/…).

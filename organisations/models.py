@@ -174,7 +174,7 @@ class OrganisationPage(Page):
     content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("intro")]
     parent_page_types = ["organisations.OrganisationIndexPage"]
     # Stories, methods and publications are added here by the knowledge-base app.
-    subpage_types = []
+    subpage_types = ["practices.PracticeStoryPage", "practices.MethodPage", "practices.PublicationPage"]
 
     class Meta:
         verbose_name = _("organisatiepagina")

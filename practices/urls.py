@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "practices"
 
-urlpatterns = []
+urlpatterns = [
+    path("matrix/", views.prevention_matrix, name="matrix"),
+]

@@ -1,0 +1,144 @@
+import pytest
+
+from organisations.models import Organisation, OrganisationIndexPage, OrganisationPage, OrganisationType, Province
+from practices.models import MethodPage, PracticeStoryPage, StoryKeyFigure
+
+
+@pytest.fixture
+def vocabularies(db):
+    from taxonomy import demo
+
+    demo.load(lambda message: None)
+
+
+@pytest.fixture
+def home(db):
+    from home import demo
+    from home.demo import get_home
+
+    demo.load(lambda message: None)
+    return get_home()
+
+
+@pytest.fixture
+def org_index(home):
+    return home.add_child(instance=OrganisationIndexPage(title="Organisaties", slug="organisaties"))
+
+
+@pytest.fixture
+def make_municipality(org_index):
+    def make(place, province=Province.ZUID_HOLLAND):
+        organisation = Organisation.objects.create(
+            name=f"Gemeente {place}", short_name=place, type=OrganisationType.MUNICIPALITY, province=province
+        )
+        page = org_index.add_child(
+            instance=OrganisationPage(title=organisation.name, slug=organisation.slug, organisation=organisation)
+        )
+        return organisation, page
+
+    return make
+
+
+@pytest.fixture
+def make_story(vocabularies):
+    def make(organisation_page, title, **fields):
+        life_stages = fields.pop("life_stages", [])
+        methods = fields.pop("methods", [])
+        figures = fields.pop("key_figures", [])
+        story = PracticeStoryPage(
+            title=title,
+            municipality=organisation_page.organisation,
+            standfirst=fields.pop("standfirst", "Een korte intro."),
+            target_group=fields.pop("target_group", "Jongeren"),
+            **fields,
+        )
+        story.life_stages = life_stages
+        story.methods = methods
+        story.key_figures = [StoryKeyFigure(**figure) for figure in figures]
+        organisation_page.add_child(instance=story)
+        story.save_revision().publish()
+        return story
+
+    return make
+
+
+@pytest.fixture
+def make_method(vocabularies):
+    def make(organisation_page, title, **fields):
+        method = MethodPage(
+            title=title,
+            summary=fields.pop("summary", "Een methode."),
+            aim=fields.pop("aim", "<p>Doel</p>"),
+            target_group=fields.pop("target_group", "<p>Jongeren</p>"),
+            **fields,
+        )
+        organisation_page.add_child(instance=method)
+        method.save_revision().publish()
+        return method
+
+    return make
+
+
+@pytest.fixture
+def listing_pages(home):
+    from practices.models import MethodIndexPage, PublicationIndexPage, StoryIndexPage
+
+    stories = home.add_child(
+        instance=StoryIndexPage(title="Praktijkverhalen", slug="praktijkverhalen", show_in_menus=True)
+    )
+    methods = home.add_child(instance=MethodIndexPage(title="Methoden", slug="methoden", show_in_menus=True))
+    publications = home.add_child(
+        instance=PublicationIndexPage(title="Publicaties", slug="publicaties", show_in_menus=True)
+    )
+    return stories, methods, publications
+
+
+@pytest.fixture
+def knowledge_base(listing_pages, make_municipality, make_story, make_method):
+    """Two municipalities in two provinces, three stories and a method used by one of them."""
+    from practices.models import MethodEvidenceRecord
+    from taxonomy.models import EvidenceLevel, LifeStage, PreventionLevel, WorkingFactor
+
+    zwolle, zwolle_page = make_municipality("Zwolle", Province.OVERIJSSEL)
+    rotterdam, rotterdam_page = make_municipality("Rotterdam", Province.ZUID_HOLLAND)
+    teens = LifeStage.objects.get(slug="12-18")
+    pregnancy = LifeStage.objects.get(slug="zwangerschap-geboorte")
+    universal = PreventionLevel.objects.get(slug="universeel")
+    selective = PreventionLevel.objects.get(slug="selectief")
+    level = EvidenceLevel.objects.get(slug="goed-onderbouwd")
+    think = MethodPage(
+        title="THINK op school",
+        summary="Wekelijkse les sociaal-emotionele vaardigheden.",
+        aim="<p>Weerbaarheid</p>",
+        target_group="<p>Brugklassers</p>",
+        age_min=12,
+        age_max=13,
+    )
+    think.life_stages = [teens]
+    think.prevention_levels = [universal]
+    think.evidence_records = [MethodEvidenceRecord(scheme=level.scheme, level=level, committee="Erkenningscommissie")]
+    zwolle_page.add_child(instance=think)
+    think.save_revision().publish()
+    think_story = make_story(
+        zwolle_page,
+        "Elke week een THINK-les in de brugklas",
+        life_stages=[teens],
+        methods=[think],
+        key_figures=[{"label": "klassen", "value": "12", "source": "Seed 003"}],
+    )
+    think_story.prevention_levels.set([universal])
+    think_story.working_factors.set([WorkingFactor.objects.get(number=7)])
+    think_story.themes.add("weerbaarheid")
+    think_story.save_revision().publish()
+    teen_story = make_story(rotterdam_page, "Jongeren op straat", life_stages=[teens])
+    mothers_story = make_story(rotterdam_page, "Moeders van Rotterdam", life_stages=[pregnancy])
+    mothers_story.prevention_levels.set([selective])
+    mothers_story.save_revision().publish()
+    return {
+        "zwolle": zwolle,
+        "rotterdam": rotterdam,
+        "think": think,
+        "think_story": think_story,
+        "teen_story": teen_story,
+        "mothers_story": mothers_story,
+    }
