@@ -10,7 +10,7 @@ survive, so quotes, operators, brackets and SQL/FTS syntax can never cause an er
 
 from dataclasses import dataclass, field
 
-from .analysis import STOP_WORDS, compound_variants, stem, tokens
+from .analysis import STOP_WORDS, compound_variants, split_compound, stem, tokens
 from .synonyms import synonym_map
 from .vocabulary import vocabulary
 
@@ -67,7 +67,11 @@ def parse(text, vocab=None):
         if clause is None:
             word = words[position]
             alternatives = [(word,)]
-            if not vocab.knows(word) and (stem(word),) not in synonyms:
+            parts = split_compound(word)
+            if not vocab.knows(word) and parts:
+                # An unknown compound ("opvoedcursus") also matches its parts ("opvoed" + "cursus").
+                alternatives.append(parts)
+            elif not vocab.knows(word) and (stem(word),) not in synonyms:
                 correction = vocab.correct(word, extra=_synonym_words(synonyms))
                 if correction:
                     corrections[word] = correction

@@ -22,6 +22,8 @@ from .base import SearchBackend, facet_rows, keyword_text
 
 FTS_TABLE = "search_indexentry_fts"
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+# A title that contains the whole query (every clause) outranks one that merely mentions it.
+TITLE_MATCH_BONUS = 3.0
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=' … '"
 )
@@ -250,15 +252,19 @@ class DatabaseBackend(SearchBackend):
         if is_postgres():
             tsquery, params = self._tsquery(parsed)
             sql = (
-                "SELECT id, ts_rank(search_vector, tq.q, 1) * boost AS score"
+                "SELECT id, ts_rank(search_vector, tq.q, 1) * boost"
+                f" * (CASE WHEN ts_filter(search_vector, '{{a}}') @@ tq.q THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
                 f" FROM search_indexentry, {tsquery} AS tq WHERE search_vector @@ tq.q"
             )
             return sql, params, "m.score DESC, e.id"
+        expression = self._fts_expression(parsed)
         sql = (
-            f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) AS score"
+            f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
+            f" * (CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+            f" THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         )
-        return sql, [self._fts_expression(parsed)], "m.score * e.boost ASC, e.id"
+        return sql, ["{title} : (" + expression + ")", expression], "m.score * e.boost ASC, e.id"
 
     def _tsquery(self, parsed):
         params, clauses = [], []
