@@ -52,9 +52,14 @@ _stemmer = snowballstemmer.stemmer("dutch_porter")
 
 
 def fold(text):
-    """Lower case without diacritics: "Geïndiceerd" → "geindiceerd"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Lower case without diacritics: "Geïndiceerd" → "geindiceerd".
+
+    Characters without an ASCII form (dashes, emoji, €) are dropped: they never make words.
+    """
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 @lru_cache(maxsize=200_000)
@@ -154,4 +159,9 @@ def _index_words(text):
 
 
 def stemmed_for_index(text):
-    return " ".join(stem(word) for word in expand_for_index(text).split())
+    return stem_words(expand_for_index(text))
+
+
+def stem_words(expanded):
+    """Stem the output of expand_for_index (SQLite's side of what to_tsvector does)."""
+    return " ".join(stem(word) for word in expanded.split())

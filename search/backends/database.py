@@ -12,7 +12,7 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models import Q
 
-from ..analysis import expand_for_index, fold, stemmed_for_index, tokens
+from ..analysis import expand_for_index, fold, stem_words, tokens
 from ..highlight import START, STOP, from_markers, highlight
 from ..models import IndexEntry, IndexFacet, IndexTerm
 from ..results import Result, SearchResults
@@ -37,11 +37,18 @@ def is_postgres():
     return connection.vendor == "postgresql"
 
 
-def vocabulary_words(document_or_entry):
-    text = " ".join(
-        [document_or_entry.title, document_or_entry.summary, document_or_entry.body, keyword_text(document_or_entry)]
+def expanded_fields(document_or_entry):
+    """(title, summary + keywords, body) as expanded words; computed once per document."""
+    return (
+        expand_for_index(document_or_entry.title),
+        expand_for_index(f"{document_or_entry.summary or ''} {keyword_text(document_or_entry)}"),
+        expand_for_index(document_or_entry.body or ""),
     )
-    return {word for word in expand_for_index(text).split() if 2 < len(word) <= 100 and not word.isdigit()}
+
+
+def vocabulary_words(document_or_entry, expanded=None):
+    expanded = expanded or expanded_fields(document_or_entry)
+    return {word for word in " ".join(expanded).split() if 2 < len(word) <= 100 and not word.isdigit()}
 
 
 class DatabaseBackend(SearchBackend):
@@ -60,13 +67,14 @@ class DatabaseBackend(SearchBackend):
                 old = existing.get(document.key)
                 if old is not None:
                     delta.subtract(vocabulary_words(old))
-                delta.update(vocabulary_words(document))
+                fields = expanded_fields(document)
+                delta.update(vocabulary_words(document, fields))
                 entry, _ = IndexEntry.objects.update_or_create(key=document.key, defaults=self._fields(document))
                 IndexFacet.objects.filter(entry=entry).delete()
                 IndexFacet.objects.bulk_create(
                     IndexFacet(entry=entry, name=name, value=value) for name, value in facet_rows(document)
                 )
-                self._write_text([(entry.id, document)])
+                self._write_text([(entry.id, fields)])
             self._apply_vocabulary(delta)
         vocabulary_changed()
 
@@ -107,9 +115,10 @@ class DatabaseBackend(SearchBackend):
                     ),
                     batch_size=2000,
                 )
-                self._write_text([(entry.id, document) for entry, document in zip(entries, batch, strict=True)])
-                for document in batch:
-                    counts.update(vocabulary_words(document))
+                expanded = [expanded_fields(document) for document in batch]
+                self._write_text([(entry.id, fields) for entry, fields in zip(entries, expanded, strict=True)])
+                for document, fields in zip(batch, expanded, strict=True):
+                    counts.update(vocabulary_words(document, fields))
                 done += len(batch)
                 if progress:
                     progress(done)
@@ -136,32 +145,20 @@ class DatabaseBackend(SearchBackend):
         }
 
     def _write_text(self, pairs):
+        """Store (entry id, expanded fields) pairs in the engine's full-text structure."""
         with connection.cursor() as cursor:
             if is_postgres():
                 cursor.executemany(
                     f"UPDATE search_indexentry SET search_vector = {PG_VECTOR_SQL} WHERE id = %s",
-                    [
-                        (
-                            expand_for_index(document.title),
-                            expand_for_index(f"{document.summary or ''} {keyword_text(document)}"),
-                            expand_for_index(document.body or ""),
-                            entry_id,
-                        )
-                        for entry_id, document in pairs
-                    ],
+                    [(title, summary, body, entry_id) for entry_id, (title, summary, body) in pairs],
                 )
             else:
                 cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(entry_id,) for entry_id, _ in pairs])
                 cursor.executemany(
                     f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
                     [
-                        (
-                            entry_id,
-                            stemmed_for_index(document.title),
-                            stemmed_for_index(f"{document.summary or ''} {keyword_text(document)}"),
-                            stemmed_for_index(document.body or ""),
-                        )
-                        for entry_id, document in pairs
+                        (entry_id, stem_words(title), stem_words(summary), stem_words(body))
+                        for entry_id, (title, summary, body) in pairs
                     ],
                 )
 
