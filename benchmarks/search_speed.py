@@ -244,6 +244,12 @@ def main():
             proxy = True
             app_label = "search"
 
+    # Wagtail adds this relation to indexed models when apps load; this model comes later.
+    from modelsearch.abstract_models import TextIDGenericRelation
+    from wagtail.search.models import IndexEntry as StockIndexEntry
+
+    TextIDGenericRelation(StockIndexEntry).contribute_to_class(BenchEntry, "index_entries")
+
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     wagtail_backend = get_search_backend()

@@ -29,6 +29,7 @@ class IndexEntry(models.Model):
     boost = models.FloatField(default=1.0)
     # Only filled on PostgreSQL (see migration 0002 for the GIN index).
     search_vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)  # for the whole-query-in-title bonus
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -149,8 +149,9 @@ class DatabaseBackend(SearchBackend):
         with connection.cursor() as cursor:
             if is_postgres():
                 cursor.executemany(
-                    f"UPDATE search_indexentry SET search_vector = {PG_VECTOR_SQL} WHERE id = %s",
-                    [(title, summary, body, entry_id) for entry_id, (title, summary, body) in pairs],
+                    f"UPDATE search_indexentry SET search_vector = {PG_VECTOR_SQL},"
+                    " title_vector = to_tsvector('dutch', %s) WHERE id = %s",
+                    [(title, summary, body, title, entry_id) for entry_id, (title, summary, body) in pairs],
                 )
             else:
                 cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(entry_id,) for entry_id, _ in pairs])
@@ -192,26 +193,33 @@ class DatabaseBackend(SearchBackend):
         return results
 
     def _run(self, parsed, filters, page, page_size):
-        matched_sql, params, order = self._matched(parsed)
-        filter_sql, filter_params = self._filters(filters)
-        matched_sql += filter_sql
-        params += filter_params
+        match = self._match(parsed)
+        filter_sql, filter_params = self._filters(filters, match["id"])
+        where = f"{match['where']}{filter_sql}"
+        params = [*match["params"], *filter_params]
+        matched = f"SELECT {match['id']} AS id FROM {match['from']} WHERE {where}"
         offset = (page - 1) * page_size
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({matched_sql}) m", params)
-            total = cursor.fetchone()[0]
+            # On PostgreSQL one pass ranks the matches and counts them (count(*) OVER () before
+            # LIMIT); FTS5 allows bm25() only without window functions, so SQLite counts apart.
+            total_sql = "count(*) OVER ()" if is_postgres() else "NULL"
             cursor.execute(
-                "SELECT e.id, e.key, e.title, e.url, e.type, e.municipality, e.summary, e.body, m.score"
-                f" FROM ({matched_sql}) m JOIN search_indexentry e ON e.id = m.id"
-                f" ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, page_size, offset],
+                "SELECT e.id, e.key, e.title, e.url, e.type, e.municipality, e.summary, e.body, m.score, m.total"
+                f" FROM (SELECT {match['id']} AS id, {match['score']} AS score, {total_sql} AS total"
+                f" FROM {match['from']} WHERE {where}) m JOIN search_indexentry e ON e.id = m.id"
+                f" ORDER BY {match['order']} LIMIT %s OFFSET %s",
+                [*match["score_params"], *params, page_size, offset],
             )
             rows = cursor.fetchall()
+            if rows and rows[0][-1] is not None:
+                total = rows[0][-1]
+            else:
+                cursor.execute(f"SELECT count(*) FROM ({matched}) m", params)
+                total = cursor.fetchone()[0]
             facets = {}
             if total:
                 cursor.execute(
-                    "SELECT name, value, count(*) FROM search_indexfacet"
-                    f" WHERE entry_id IN (SELECT id FROM ({matched_sql}) m)"
+                    f"SELECT name, value, count(*) FROM search_indexfacet WHERE entry_id IN ({matched})"
                     " GROUP BY name, value ORDER BY name, count(*) DESC, value",
                     params,
                 )
@@ -220,7 +228,7 @@ class DatabaseBackend(SearchBackend):
         headlines = self._headlines(parsed, [row[0] for row in rows]) if rows and not parsed.is_empty else {}
         stems = parsed.stems
         results = []
-        for entry_id, key, title, url, type_, municipality, summary, body, score in rows:
+        for entry_id, key, title, url, type_, municipality, summary, body, score, _total in rows:
             marked = headlines.get(entry_id) or highlight(summary, stems) or highlight(body, stems)
             results.append(
                 Result(
@@ -238,30 +246,46 @@ class DatabaseBackend(SearchBackend):
             query=parsed.text, total=total, results=results, facets=facets, page=page, page_size=page_size
         )
 
-    def _matched(self, parsed):
-        """SQL selecting (id, score) of matching entries, its parameters and the ORDER BY."""
+    def _match(self, parsed):
+        """How to find matching entries: FROM, WHERE, the id column, the score and the ORDER BY."""
         if parsed.is_empty:
-            return (
-                "SELECT id, 0 AS score FROM search_indexentry WHERE 1 = 1",
-                [],
-                "e.date IS NULL, e.date DESC, e.title, e.id",
-            )
+            return {
+                "from": "search_indexentry",
+                "where": "1 = 1",
+                "params": [],
+                "id": "id",
+                "score": "0",
+                "score_params": [],
+                "order": "e.date IS NULL, e.date DESC, e.title, e.id",
+            }
         if is_postgres():
             tsquery, params = self._tsquery(parsed)
-            sql = (
-                "SELECT id, ts_rank(search_vector, tq.q, 1) * boost"
-                f" * (CASE WHEN ts_filter(search_vector, '{{a}}') @@ tq.q THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
-                f" FROM search_indexentry, {tsquery} AS tq WHERE search_vector @@ tq.q"
-            )
-            return sql, params, "m.score DESC, e.id"
+            return {
+                "from": f"search_indexentry, {tsquery} AS tq",
+                "where": "search_vector @@ tq.q",
+                "params": params,
+                "id": "id",
+                "score": (
+                    "ts_rank(search_vector, tq.q, 1) * boost"
+                    f" * (CASE WHEN title_vector @@ tq.q THEN {TITLE_MATCH_BONUS} ELSE 1 END)"
+                ),
+                "score_params": [],
+                "order": "m.score DESC, e.id",
+            }
         expression = self._fts_expression(parsed)
-        sql = (
-            f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
-            f" * (CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-            f" THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
-            f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        )
-        return sql, ["{title} : (" + expression + ")", expression], "m.score * e.boost ASC, e.id"
+        return {
+            "from": FTS_TABLE,
+            "where": f"{FTS_TABLE} MATCH %s",
+            "params": [expression],
+            "id": "rowid",
+            "score": (
+                f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
+                f" * (CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+                f" THEN {TITLE_MATCH_BONUS} ELSE 1 END)"
+            ),
+            "score_params": ["{title} : (" + expression + ")"],
+            "order": "m.score * e.boost ASC, e.id",
+        }
 
     def _tsquery(self, parsed):
         params, clauses = [], []
@@ -285,14 +309,17 @@ class DatabaseBackend(SearchBackend):
             clauses.append("(" + " OR ".join(alternatives) + ")")
         return " AND ".join(clauses)
 
-    def _filters(self, filters):
+    def _filters(self, filters, id_column="id"):
         sql, params = "", []
         for name, values in sorted((filters or {}).items()):
             values = [value for value in values if value]
             if not values:
                 continue
             placeholders = ", ".join(["%s"] * len(values))
-            sql += f" AND id IN (SELECT entry_id FROM search_indexfacet WHERE name = %s AND value IN ({placeholders}))"
+            sql += (
+                f" AND {id_column} IN"
+                f" (SELECT entry_id FROM search_indexfacet WHERE name = %s AND value IN ({placeholders}))"
+            )
             params += [name, *values]
         return sql, params
 
@@ -323,4 +350,7 @@ class DatabaseBackend(SearchBackend):
         head = " ".join(words[:-1])
         for completion in vocabulary().completions(words[-1], limit):
             suggestions.append(f"{head} {completion}".strip())
-        return list(dict.fromkeys(suggestions))[:limit]
+        unique = {}
+        for suggestion in suggestions:
+            unique.setdefault(fold(suggestion), suggestion)
+        return list(unique.values())[:limit]
