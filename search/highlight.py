@@ -1,6 +1,7 @@
 """Highlighted snippets that are safe to put in a page: escaped text, only <mark> as markup."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -10,11 +11,17 @@ WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 START, STOP = "\ue000", "\ue001"  # private-use characters no document contains
 
 
-def _matches(word, stems):
+@lru_cache(maxsize=50_000)
+def _word_stems(word):
+    """Every stem under which a word of the text may have been indexed."""
     folded = normalise(fold(word))
     candidates = [folded, *folded.split("-"), folded.replace("-", "")]
     candidates += compound_variants(folded.replace("-", ""))
-    return any(stem(candidate) in stems for candidate in candidates if candidate)
+    return frozenset(stem(candidate) for candidate in candidates if candidate)
+
+
+def _matches(word, stems):
+    return not _word_stems(word).isdisjoint(stems)
 
 
 def highlight(text, stems, max_words=30):

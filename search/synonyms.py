@@ -5,11 +5,17 @@ Synonyms are applied when a query is parsed, never while indexing, so a change t
 at its next index rebuild, see backends/elastic.py).
 """
 
+import time
+
 from django.core.cache import cache
 
 from .analysis import STOP_WORDS, stem, tokens
 
 CACHE_KEY = "search:synonym-map:v1"
+# Each process keeps the map for a few seconds so a search costs no cache round trip;
+# an edit in this process is seen at once, in other processes within LOCAL_SECONDS.
+LOCAL_SECONDS = 5
+_local = {"map": None, "at": 0.0}
 
 
 def term_words(term):
@@ -26,6 +32,8 @@ def synonym_sets():
 
 def synonym_map():
     """{stemmed word tuple: [word tuple, …]}: for each term, all terms of its set(s)."""
+    if _local["map"] is not None and time.monotonic() - _local["at"] < LOCAL_SECONDS:
+        return _local["map"]
     mapping = cache.get(CACHE_KEY)
     if mapping is None:
         mapping = {}
@@ -38,8 +46,10 @@ def synonym_map():
                     if alternative not in merged:
                         merged.append(alternative)
         cache.set(CACHE_KEY, mapping, timeout=None)
+    _local.update(map=mapping, at=time.monotonic())
     return mapping
 
 
 def invalidate(**kwargs):
+    _local.update(map=None, at=0.0)
     cache.delete(CACHE_KEY)

@@ -5,6 +5,7 @@ number in the cache changes, which happens whenever the index changes.
 """
 
 import threading
+import time
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -12,8 +13,9 @@ from django.core.cache import cache
 from .analysis import stem
 
 VERSION_KEY = "search:vocabulary-version"
+CHECK_SECONDS = 5  # how often a process asks the shared cache whether the index changed
 _lock = threading.Lock()
-_loaded = {"version": None, "vocabulary": None}
+_loaded = {"version": None, "vocabulary": None, "checked": 0.0}
 
 
 class Vocabulary:
@@ -83,7 +85,10 @@ def edit_distance(a, b, limit):
 
 
 def vocabulary():
+    if _loaded["vocabulary"] is not None and time.monotonic() - _loaded["checked"] < CHECK_SECONDS:
+        return _loaded["vocabulary"]
     version = cache.get(VERSION_KEY, 0)
+    _loaded["checked"] = time.monotonic()
     if _loaded["version"] != version or _loaded["vocabulary"] is None:
         from .models import IndexTerm
 
@@ -94,6 +99,7 @@ def vocabulary():
 
 
 def changed():
+    _loaded["checked"] = 0.0
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

@@ -97,6 +97,19 @@ SYNONYMS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_search_caches():
+    """Synonyms and vocabulary are memoised per process; every test starts from the database."""
+    from search import synonyms as synonym_module
+    from search import vocabulary
+
+    synonym_module.invalidate()
+    vocabulary.changed()
+    yield
+    synonym_module.invalidate()
+    vocabulary.changed()
+
+
 @pytest.fixture
 def synonyms(db):
     cache.clear()
