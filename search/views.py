@@ -96,7 +96,11 @@ def results_payload(results):
 
 
 class SearchAPIView(APIView):
-    """Search stories, methods, publications, tips and ateliers."""
+    """Search stories, methods, publications, tips and ateliers.
+
+    Every facet name in the response's `facets` is also a filter parameter (repeat it for more
+    values: `?theme=opvoeding&theme=armoede`); values within a facet are OR-ed, facets AND-ed.
+    """
 
     authentication_classes = []
     permission_classes = []
@@ -110,12 +114,8 @@ class SearchAPIView(APIView):
             ),
             OpenApiParameter("municipality", OpenApiTypes.STR, many=True, description="Gemeente"),
             OpenApiParameter("province", OpenApiTypes.STR, many=True, description="Provincie"),
-            OpenApiParameter(
-                "<facet>",
-                OpenApiTypes.STR,
-                many=True,
-                description="Elk facet uit `facets` filtert op dezelfde manier, bijv. life_stage=12–18 jaar.",
-            ),
+            OpenApiParameter("theme", OpenApiTypes.STR, many=True, description="Thema"),
+            OpenApiParameter("life_stage", OpenApiTypes.STR, many=True, description="Levensfase, bijv. 12–18 jaar"),
             OpenApiParameter("page", OpenApiTypes.INT, description="Paginanummer, vanaf 1"),
             OpenApiParameter("page_size", OpenApiTypes.INT, description="Resultaten per pagina, 1–50"),
         ],

@@ -39,6 +39,7 @@ def test_openapi_schema_documents_search(client):
     assert response.status_code == 200
     text = response.content.decode()
     assert "/api/search/" in text and "suggestion" in text and "facets" in text
+    assert "/admin/api/" not in text  # only the public APIs are documented
 
 
 def test_search_page_shows_highlights_facets_and_suggestion(client, indexed):
