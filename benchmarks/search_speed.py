@@ -181,18 +181,34 @@ def batches(iterable, size=500):
         yield batch
 
 
-def rebuild_child(size):
-    """Runs in a child process: rebuild the embedded index with `size` documents."""
+def setup_django():
+    """Like production: DEBUG off, so Django does not keep every SQL statement in memory."""
     import django
+    from django.conf import settings
 
     django.setup()
+    settings.DEBUG = False
+
+
+def peak_rss_kb():
+    """This process's own peak RSS. (ru_maxrss would include the parent's peak at fork.)"""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def rebuild_child(size):
+    """Runs in a child process: rebuild the embedded index with `size` documents."""
+    setup_django()
     from search.backends import get_backend
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_rss_kb()
     started = time.perf_counter()
     get_backend().rebuild(batches(generate(size)))
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kb()
     print(json.dumps({"seconds": seconds, "peak_rss_mb": peak / 1024, "startup_rss_mb": before / 1024}))
 
 
@@ -220,9 +236,7 @@ def main():
     if args.rebuild_child:
         return rebuild_child(args.rebuild_child)
 
-    import django
-
-    django.setup()
+    setup_django()
     from django.core.management import call_command
     from django.db import connection
     from wagtail.search import index
