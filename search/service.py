@@ -21,6 +21,11 @@ MAX_PAGE_SIZE = 50
 FACET_NAME_RE = re.compile(r"^[a-z][a-z_]{0,59}$")
 
 
+def _printable(value):
+    """Without NUL and other control characters (PostgreSQL refuses NUL in text)."""
+    return "".join(char for char in str(value) if char >= " " or char in "\t")
+
+
 def clean_filters(filters):
     cleaned = {}
     for name, values in (filters or {}).items():
@@ -28,7 +33,7 @@ def clean_filters(filters):
             continue
         if isinstance(values, str):
             values = [values]
-        values = [str(value)[:255] for value in values if value not in (None, "")][:20]
+        values = [_printable(value)[:255] for value in values if value not in (None, "")][:20]
         if values:
             cleaned[name] = values
     return cleaned
@@ -73,5 +78,5 @@ def search(query="", filters=None, page=1, page_size=10):
 
 
 def autocomplete(prefix, limit=8):
-    prefix = (prefix or "")[:100]
+    prefix = _printable(prefix or "")[:100]
     return get_backend().autocomplete(prefix, _number(limit, 8, 1, 20))
