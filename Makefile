@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
 PG_TEST_URL ?= postgres://cop:cop@127.0.0.1:5432/cop
+# Two workers (the machines have two cores); a test file stays on one worker.
+PYTEST_ARGS ?= -q -n 2 --dist loadfile
 
 .PHONY: run test install static messages lint test-sqlite test-postgres browser-deps postgres migrate demo clean
 
@@ -53,13 +55,13 @@ lint: $(VENV)/.installed
 
 test-sqlite: install browser-deps
 	@echo "=== Test suite on SQLite ==="
-	DATABASE_URL=sqlite:///test-artifacts/sqlite.db $(VENV)/bin/pytest -q
+	DATABASE_URL=sqlite:///test-artifacts/sqlite.db $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Starts the local PostgreSQL 15 cluster when it is there; says so plainly when it is not.
 test-postgres: install browser-deps
 	@if bash scripts/ensure_postgres.sh; then \
 	  echo "=== Test suite on PostgreSQL ==="; \
-	  DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -q; \
+	  DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest $(PYTEST_ARGS) || exit 1; \
 	else \
 	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only ==="; \
 	fi

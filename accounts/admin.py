@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Profile, ProfessionalRegistration, User
+from .models import ProfessionalRegistration, Profile, User
 
 admin.site.register(User)
 admin.site.register(Profile)

@@ -4,7 +4,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from .models import Profile, ProfessionalRegistration
+from .models import ProfessionalRegistration, Profile
 from .registers import normalise
 
 

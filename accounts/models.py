@@ -112,9 +112,7 @@ class ProfessionalRegistration(models.Model):
     class Meta:
         verbose_name = _("beroepsregistratie")
         verbose_name_plural = _("beroepsregistraties")
-        constraints = [
-            models.UniqueConstraint(fields=["profile", "register"], name="one_registration_per_register")
-        ]
+        constraints = [models.UniqueConstraint(fields=["profile", "register"], name="one_registration_per_register")]
 
     def __str__(self):
         return self.number

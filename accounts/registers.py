@@ -21,10 +21,26 @@ class Register(models.TextChoices):
 
 # Each register: the accepted input pattern, and how to write the number with its prefix.
 NUMBER_FORMATS = {
-    Register.SKJ: (re.compile(r"^(?:SKJ)?\s*(\d{6,9})$", re.I), "SKJ{}", _("SKJ gevolgd door 6 tot 9 cijfers, bijvoorbeeld SKJ110012345")),
-    Register.NIP: (re.compile(r"^(?:NIP)?\s*(\d{4,8})$", re.I), "NIP{}", _("4 tot 8 cijfers, eventueel voorafgegaan door NIP")),
-    Register.NVO: (re.compile(r"^(?:NVO)?\s*(\d{4,8})$", re.I), "NVO{}", _("4 tot 8 cijfers, eventueel voorafgegaan door NVO")),
-    Register.BIG: (re.compile(r"^(?:BIG)?\s*(\d{11})$", re.I), "BIG{}", _("11 cijfers, eventueel voorafgegaan door BIG")),
+    Register.SKJ: (
+        re.compile(r"^(?:SKJ)?\s*(\d{6,9})$", re.I),
+        "SKJ{}",
+        _("SKJ gevolgd door 6 tot 9 cijfers, bijvoorbeeld SKJ110012345"),
+    ),
+    Register.NIP: (
+        re.compile(r"^(?:NIP)?\s*(\d{4,8})$", re.I),
+        "NIP{}",
+        _("4 tot 8 cijfers, eventueel voorafgegaan door NIP"),
+    ),
+    Register.NVO: (
+        re.compile(r"^(?:NVO)?\s*(\d{4,8})$", re.I),
+        "NVO{}",
+        _("4 tot 8 cijfers, eventueel voorafgegaan door NVO"),
+    ),
+    Register.BIG: (
+        re.compile(r"^(?:BIG)?\s*(\d{11})$", re.I),
+        "BIG{}",
+        _("11 cijfers, eventueel voorafgegaan door BIG"),
+    ),
 }
 
 

@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "ateliers"
 
-urlpatterns = []
+urlpatterns = [
+    path("agenda.ics", views.calendar_feed, name="feed"),
+    path("<int:atelier_id>/aanmelden/", views.register, name="register"),
+    path("aanmelding/bevestigen/<str:token>/", views.confirm, name="confirm"),
+    path("aanmelding/<str:token>/", views.manage, name="manage"),
+    path("aanmelding/<str:token>/afmelden/", views.cancel, name="cancel"),
+    path("aanmelding/<str:token>/kennisatelier.ics", views.registration_calendar, name="registration_ics"),
+    path("aanmelding/<str:token>/certificaat.pdf", views.certificate, name="certificate"),
+    path("certificaat/<str:code>/", views.certificate_check, name="certificate_check"),
+    path("evaluatie/<str:token>/", views.evaluate, name="evaluate"),
+    path("<int:atelier_id>/inchecken/", views.checkin, name="checkin"),
+    path("<int:atelier_id>/inchecken/<int:registration_id>/", views.checkin_toggle, name="checkin_toggle"),
+    path("inchecken/<str:token>/", views.checkin_scan, name="checkin_scan"),
+]

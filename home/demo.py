@@ -1,6 +1,6 @@
 """Demo site tree: the home page as the root of the default site."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage
 
@@ -20,7 +20,10 @@ def get_home():
 def load(log):
     home = get_home()
     if home is None:
-        root = Page.get_first_root_node()
+        # A transactional test flushes what Wagtail's migrations created; rebuild the roots.
+        Locale.get_default() if Locale.objects.exists() else Locale.objects.create(language_code="nl")
+        Collection.get_first_root_node() or Collection.add_root(name="Root")
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = root.add_child(instance=HomePage(title="Samen Preventief", slug="home-nl", intro=INTRO))
         site = Site.objects.filter(is_default_site=True).first()
         old_root = site.root_page if site else None

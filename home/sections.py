@@ -9,8 +9,8 @@ An app registers a section in its AppConfig.ready():
 The home page stays ignorant of the apps that fill it, so each feature lands on its own.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 _sections = {}
 

@@ -62,7 +62,11 @@ def load(log):
         )
     region, _created = Organisation.objects.get_or_create(
         name="Regio Hart van Brabant",
-        defaults={"type": OrganisationType.REGION, "province": Province.NOORD_BRABANT, "short_name": "Hart van Brabant"},
+        defaults={
+            "type": OrganisationType.REGION,
+            "province": Province.NOORD_BRABANT,
+            "short_name": "Hart van Brabant",
+        },
     )
     organisations = []
     for place, province in MUNICIPALITIES:

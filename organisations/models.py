@@ -125,9 +125,7 @@ class Membership(models.Model):
         REVIEWER = "reviewer", _("Reviewer")
 
     organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.MEMBER)
 
     panels = [FieldPanel("user"), FieldPanel("role")]
@@ -135,9 +133,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "user"], name="one_membership_per_organisation")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="one_membership_per_organisation")]
 
     def __str__(self):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"

@@ -48,7 +48,7 @@ class KnowledgeBaseAPIViewSet(PagesAPIViewSet):
         visible = self.get_base_queryset().values_list("pk", flat=True)
         return (
             self.model.objects.filter(pk__in=visible)
-            .select_related(*self.select)
+            .select_related("locale", *self.select)
             .prefetch_related(*self.prefetch)
             .order_by("id")
         )
@@ -106,7 +106,7 @@ class MethodAPIViewSet(KnowledgeBaseAPIViewSet):
 class PublicationAPIViewSet(KnowledgeBaseAPIViewSet):
     model = PublicationPage
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["subtitle", "publication_year"]
-    prefetch = ("key_figures", "reflections")
+    prefetch = ("key_figures", "reflections", "tagged_themes__tag")
 
     @classmethod
     def faceted_listing(cls):

@@ -818,13 +818,19 @@ STORIES = [
         "figures": [
             ("jongeren geholpen", "77", "jongeren", 2010, JIT_ARTICLE),
             ("met wie het goed gaat, van die 77", "ongeveer driekwart", "", 2010, JIT_ARTICLE),
-            ("succesvolle trajecten (Jaarrapportage 2009)", "35 van 68", "deelnemers", 2009, JIT_DATABANK),
             (
-                "afgesloten casussen met opgeloste problemen (Rapportage 2010)",
+                "succesvolle trajecten",
+                "35 van 68",
+                "deelnemers",
+                2009,
+                "Jaarrapportage 2009 JIT, via de methodebeschrijving JIT Schiedam (databank, 1 november 2011)",
+            ),
+            (
+                "afgesloten casussen met opgeloste problemen",
                 "18 van 35",
                 "casussen",
                 2010,
-                JIT_DATABANK,
+                "Rapportage 2010 JIT, via de methodebeschrijving JIT Schiedam (databank, 1 november 2011)",
             ),
         ],
         "success": "<p>Goede samenwerking tussen jongerenwerkers en jeugdhulpverleners; een persoonlijke, proactieve houding.</p>",

@@ -10,9 +10,11 @@ count, one page of results and a fixed set of prefetches. It never grows with th
 of results or of values, which keeps a listing of 10,000 stories fast (BENCHMARKS.md).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,16 @@ from organisations.models import Province
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_FACET = 30
+CACHE_SECONDS = 15 * 60
+CACHE_VERSION_KEY = "practices:facets:version"
+
+
+def invalidate_facet_cache(**kwargs):
+    """Signal receiver: any change to knowledge-base pages or vocabularies makes cached counts stale."""
+    try:
+        cache.incr(CACHE_VERSION_KEY)
+    except ValueError:
+        cache.set(CACHE_VERSION_KEY, 2, None)
 
 
 @dataclass(frozen=True)
@@ -31,11 +43,6 @@ class Facet:
     label_path: str | None = None
     order_path: str | None = None
     choices: dict | None = None  # for fixed choice lists (province) instead of a label path
-
-    def label_for(self, row):
-        if self.choices is not None:
-            return self.choices.get(row[self.value_path], row[self.value_path])
-        return row[self.label_path]
 
 
 @dataclass
@@ -89,7 +96,7 @@ def term_facet(key, label, relation, order="sort_order"):
 class FacetedListing:
     """Filters `queryset` by the facets selected in a request and counts every facet's values."""
 
-    def __init__(self, queryset, facets, prefetch=(), select=(), ordering=("-first_published_at", "title")):
+    def __init__(self, queryset, facets, prefetch=(), select=(), ordering=("-first_published_at", "title", "pk")):
         self.queryset = queryset
         self.facets = facets
         self.prefetch = prefetch
@@ -112,30 +119,65 @@ class FacetedListing:
             values = selected.get(facet.key)
             if not values or facet.key == skip:
                 continue
-            # A subquery keeps one row per page even when the path crosses a many-to-many relation.
-            matching = model.objects.filter(**{f"{facet.value_path}__in": values}).values("pk")
+            # A subquery keeps one row per page even when the path crosses a many-to-many relation;
+            # it reads the relation table directly rather than joining the pages again.
+            source = self._count_source(facet)
+            if source is None:
+                matching = model.objects.filter(**{f"{facet.value_path}__in": values}).values("pk")
+            else:
+                relation_model, owner, (value_path, _label, _order), _distinct = source
+                matching = relation_model.objects.filter(**{f"{value_path}__in": values}).values(owner)
             queryset = queryset.filter(pk__in=matching)
         return queryset
 
-    def counts(self, facet, selected):
-        queryset = self.filter(selected, skip=facet.key).exclude(**{f"{facet.value_path}__isnull": True})
-        columns = [facet.value_path] + [path for path in (facet.label_path, facet.order_path) if path]
-        rows = queryset.order_by().values(*columns).annotate(count=Count("pk", distinct=True))
-        if facet.order_path:
-            rows = rows.order_by(facet.order_path, facet.value_path)
+    def _count_source(self, facet):
+        """Where to count a facet's values, and the value/label/order paths seen from there.
+
+        A facet across a to-many relation is counted on that relation's own table (the M2M
+        through table, or the child table of a ParentalKey), filtered on the matching pages.
+        That avoids joining and de-duplicating page rows, which is what keeps counting cheap
+        on 10,000 stories.
+        """
+        relation = facet.value_path.split("__", 1)[0]
+        field = self.queryset.model._meta.get_field(relation)
+        if field.many_to_many:
+            # A through table holds each (page, term) pair once, so a plain COUNT is exact and
+            # lets PostgreSQL aggregate by hashing instead of sorting for COUNT(DISTINCT).
+            through, owner = field.remote_field.through, field.m2m_field_name()
+            model, prefix, distinct = through, field.m2m_reverse_field_name() + "__", False
+        elif field.one_to_many:
+            model, owner, prefix, distinct = field.related_model, field.field.name, "", True
         else:
-            rows = rows.order_by("-count", facet.value_path)
-        chosen = set(selected.get(facet.key, []))
-        options = [
-            FacetOption(
-                value=row[facet.value_path],
-                label=facet.label_for(row),
-                count=row["count"],
-                selected=row[facet.value_path] in chosen,
-            )
-            for row in rows[:MAX_VALUES_PER_FACET]
+            return None
+        paths = [
+            path and prefix + path.split("__", 1)[1] for path in (facet.value_path, facet.label_path, facet.order_path)
         ]
-        if facet.choices is not None and not facet.order_path:
+        return model, owner, paths, distinct
+
+    def counts(self, facet, selected):
+        matching = self.filter(selected, skip=facet.key)
+        source = self._count_source(facet)
+        if source is None:
+            rows_source, owner, distinct = matching, "pk", False
+            value_path, label_path, order_path = facet.value_path, facet.label_path, facet.order_path
+        else:
+            model, owner, (value_path, label_path, order_path), distinct = source
+            rows_source = model.objects.filter(**{f"{owner}__in": matching.values("pk")})
+        columns = [value_path] + [path for path in (label_path, order_path) if path]
+        rows = (
+            rows_source.exclude(**{f"{value_path}__isnull": True})
+            .order_by()
+            .values(*columns)
+            .annotate(count=Count(owner, distinct=distinct))
+        )
+        rows = rows.order_by(order_path, value_path) if order_path else rows.order_by("-count", value_path)
+        chosen = set(selected.get(facet.key, []))
+        options = []
+        for row in rows[:MAX_VALUES_PER_FACET]:
+            value = row[value_path]
+            label = facet.choices.get(value, value) if facet.choices is not None else (row[label_path] or value)
+            options.append(FacetOption(value=value, label=label, count=row["count"], selected=value in chosen))
+        if facet.choices is not None and not order_path:
             options.sort(key=lambda option: str(option.label))
         known = {option.value for option in options}
         options += [FacetOption(value=value, label=value, count=0, selected=True) for value in chosen - known]
@@ -149,11 +191,27 @@ class FacetedListing:
             queryset = queryset.prefetch_related(*self.prefetch)
         return queryset.order_by(*self.ordering)
 
+    def cached_counts(self, selected):
+        """(total, facet results) for a selection, cached until content or vocabularies change.
+
+        Counting is the expensive part of a listing; the page of results itself is always fresh.
+        """
+        pairs = sorted((key, value) for key, values in selected.items() for value in values)
+        version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
+        selection_hash = hashlib.sha256(urlencode(pairs).encode()).hexdigest()[:32]
+        key = f"practices:facets:{self.queryset.model._meta.label_lower}:{version}:{selection_hash}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = (self.filter(selected).count(), [self.counts(facet, selected) for facet in self.facets])
+            cache.set(key, cached, CACHE_SECONDS)
+        return cached
+
     def listing(self, request, page_size=None):
         selected = self.selection(request.GET)
+        total, facets = self.cached_counts(selected)
         paginator = Paginator(self.results(selected), page_size or PAGE_SIZE)
+        paginator.__dict__["count"] = total  # known already; saves a COUNT query
         page_obj = paginator.get_page(request.GET.get("page"))
-        facets = [self.counts(facet, selected) for facet in self.facets]
         pairs = [(key, value) for key, values in selected.items() for value in values]
         active = []
         for facet_result in facets:

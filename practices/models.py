@@ -315,7 +315,8 @@ class PracticeStoryPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is th
 
     @property
     def theme_names(self):
-        return [theme.name for theme in self.themes.all()]
+        # Through the tagged items, so a prefetch of "tagged_themes__tag" is used.
+        return [item.tag.name for item in self.tagged_themes.all()]
 
     @property
     def working_factor_numbers(self):

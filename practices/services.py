@@ -38,6 +38,23 @@ def related_stories(story, limit=RELATED_LIMIT):
     )
 
 
+def related_methods(method, limit=RELATED_LIMIT):
+    """Other live methods that share the most themes with `method`."""
+    from .models import MethodPage
+
+    theme_ids = [item.tag_id for item in method.tagged_themes.all()]
+    if not theme_ids:
+        return []
+    return list(
+        MethodPage.objects.live()
+        .public()
+        .exclude(pk=method.pk)
+        .filter(tagged_themes__tag_id__in=theme_ids)
+        .annotate(shared_themes=Count("tagged_themes", distinct=True))
+        .order_by("-shared_themes", "title")[:limit]
+    )
+
+
 def story_detail_context(story):
     """The related items a story page shows, each fetched once (bounded queries)."""
     return {
@@ -68,6 +85,7 @@ def method_detail_context(method):
         "domains": list(method.domains.all()),
         "themes": list(method.themes.all()),
         "prevention_levels": list(method.prevention_levels.all()),
+        "related_methods": related_methods(method),
     }
 
 

@@ -6,7 +6,7 @@ or Elasticsearch) index only these documents, so content apps never know which e
 A document must contain nothing that may not be public: no parent's real name or e-mail.
 """
 
-from __future__ import annotations
+from __future__ import annotations  # the field `date` shadows the type in the class body
 
 from dataclasses import dataclass, field
 from datetime import date

@@ -16,13 +16,28 @@ LIFE_STAGES = [
 ]
 
 SETTINGS = [
-    "School", "Thuis", "Straat", "Buurthuis", "Kinderboerderij", "Jongerencentrum", "Moskee",
-    "Verloskundigenpraktijk", "Online", "Wijkteam", "Consultatiebureau", "Studio",
+    "School",
+    "Thuis",
+    "Straat",
+    "Buurthuis",
+    "Kinderboerderij",
+    "Jongerencentrum",
+    "Moskee",
+    "Verloskundigenpraktijk",
+    "Online",
+    "Wijkteam",
+    "Consultatiebureau",
+    "Studio",
 ]
 
 DOMAINS = [
-    "Onderwijs", "Jeugdhulp", "Welzijn", "Jeugdgezondheidszorg en geboortezorg",
-    "Werk en inkomen", "Wonen", "Veiligheid",
+    "Onderwijs",
+    "Jeugdhulp",
+    "Welzijn",
+    "Jeugdgezondheidszorg en geboortezorg",
+    "Werk en inkomen",
+    "Wonen",
+    "Veiligheid",
 ]
 
 WORKING_FACTORS = [
@@ -83,6 +98,7 @@ def load(log):
     )
     for name, slug, rank, recognised in EVIDENCE_LEVELS:
         EvidenceLevel.objects.update_or_create(
-            slug=slug, defaults={"name": name, "scheme": scheme, "rank": rank, "recognised": recognised, "sort_order": rank + 1}
+            slug=slug,
+            defaults={"name": name, "scheme": scheme, "rank": rank, "recognised": recognised, "sort_order": rank + 1},
         )
     log("Vocabulaires geladen.")

@@ -95,8 +95,12 @@ class EvidenceScheme(Term):
 class EvidenceLevel(Term):
     """A level within a scheme; `rank` orders levels from weakest to strongest evidence."""
 
-    scheme = models.ForeignKey(EvidenceScheme, verbose_name=_("stelsel"), on_delete=models.CASCADE, related_name="levels")
-    rank = models.SmallIntegerField(_("rang"), default=0, help_text=_("Hoger is sterker bewijs; ‘niet erkend’ is negatief."))
+    scheme = models.ForeignKey(
+        EvidenceScheme, verbose_name=_("stelsel"), on_delete=models.CASCADE, related_name="levels"
+    )
+    rank = models.SmallIntegerField(
+        _("rang"), default=0, help_text=_("Hoger is sterker bewijs; ‘niet erkend’ is negatief.")
+    )
     recognised = models.BooleanField(_("erkend"), default=True)
 
     panels = [FieldPanel("scheme")] + Term.panels + [FieldPanel("rank"), FieldPanel("recognised")]

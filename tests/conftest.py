@@ -3,8 +3,12 @@ from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _isolated_test(settings, tmp_path):
+    """Own media folder and an empty cache (rate-limit counters live there) for every test."""
+    from django.core.cache import cache
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
 
 
 @pytest.fixture

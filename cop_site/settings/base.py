@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cop_site"
@@ -41,6 +40,7 @@ INSTALLED_APPS = [
     "ateliers",
     "tips",
     "search",
+    "editorial",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django.forms",
+    "csp",
 ]
 
 # Forms render through our templates (cop_site/templates/django/forms) in NL Design System style.
@@ -85,9 +86,11 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cop_site.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -237,6 +240,9 @@ WAGTAIL_USER_EDIT_FORM = "accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "accounts.forms.WagtailUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = []
 TAGGIT_CASE_INSENSITIVE = True
+# Editorial workflows (issue 7): a finished workflow publishes even when the last approver
+# (a knowledge-institute reviewer) has no publish rights in the owning organisation's section.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.finish.publish_approved_workflow"
 
 # Search (issue 4): an Elasticsearch cluster when ELASTICSEARCH_URL is set, else the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -250,6 +256,29 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Samen Preventief API",
     "DESCRIPTION": "Open data: praktijkverhalen, methoden en zoeken.",
     "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["cop_site.openapi.public_api_only"],
+}
+
+# Anonymous visitors get whole pages from the shared cache (cop_site/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+
+# Content-Security-Policy for the public site: only our own scripts and styles, no inline
+# code. The browser tests fail on any violation. Wagtail's admin needs inline scripts, so it
+# is excluded (it is only reachable for logged-in editors).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
 }
 
 LOGGING = {

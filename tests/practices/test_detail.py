@@ -1,6 +1,6 @@
 import pytest
 
-from practices.models import MethodEvidenceRecord, StoryKeyFigure, StorySpokesperson
+from practices.models import MethodEvidenceRecord, PracticeStoryPage, StoryKeyFigure, StorySpokesperson
 from taxonomy.models import EvidenceLevel, WorkingFactor
 
 
@@ -128,3 +128,44 @@ def test_api_lists_stories_with_facet_filters(client, knowledge_base):
     methods = client.get("/api/v2/methods/?evidence_level=goed-onderbouwd&fields=evidence_records").json()
     assert methods["items"][0]["evidence_records"][0]["level_slug"] == "goed-onderbouwd"
     assert client.get("/api/v2/stories/?onbekend=1").status_code == 400
+
+
+def test_preview_shows_unsaved_relations(knowledge_base, make_method):
+    story = PracticeStoryPage.objects.get(pk=knowledge_base["think_story"].pk)
+    extra = make_method(knowledge_base["zwolle"].page, "Nog een methode")
+    story.methods = [knowledge_base["think"], extra]
+    story.themes.add("nieuw thema")
+    response = story.make_preview_request()
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Nog een methode" in content
+    assert "nieuw thema" in content
+
+
+def test_api_listing_query_count_does_not_grow_with_items(
+    client, knowledge_base, make_story, django_assert_max_num_queries
+):
+    rotterdam_page = knowledge_base["rotterdam"].page
+    for number in range(12):
+        story = make_story(
+            rotterdam_page, f"API-verhaal {number}", key_figures=[{"label": "x", "value": "1", "source": "bron"}]
+        )
+        story.themes.add("api", f"thema {number}")
+        story.save_revision().publish()
+    with django_assert_max_num_queries(25):
+        response = client.get("/api/v2/stories/?fields=*&limit=20")
+    assert response.json()["meta"]["total_count"] == 15
+    assert all("theme_names" in item for item in response.json()["items"])
+
+
+def test_method_page_shows_methods_on_the_same_themes(client, knowledge_base, make_method):
+    think = knowledge_base["think"]
+    think.themes.add("weerbaarheid")
+    think.save_revision().publish()
+    rots = make_method(knowledge_base["zwolle"].page, "Rots en Water")
+    rots.themes.add("weerbaarheid")
+    rots.save_revision().publish()
+    make_method(knowledge_base["zwolle"].page, "Iets anders")
+    response = client.get(think.url)
+    assert [method.title for method in response.context["related_methods"]] == ["Rots en Water"]
+    assert "Methoden over dezelfde thema" in response.content.decode()

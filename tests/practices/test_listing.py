@@ -83,3 +83,18 @@ def test_story_listing_query_count_does_not_grow_with_results(
         response = client.get("/praktijkverhalen/?province=zuid-holland&life_stage=12-18")
     assert response.status_code == 200
     assert response.context["listing"].total == 31
+
+
+def test_facet_counts_are_cached_until_a_story_is_published(
+    client, knowledge_base, make_story, django_assert_max_num_queries
+):
+    client.get("/praktijkverhalen/?life_stage=12-18")
+    with django_assert_max_num_queries(14):
+        warm = client.get("/praktijkverhalen/?life_stage=12-18")
+    assert warm.context["listing"].total == 2
+    make_story(
+        knowledge_base["rotterdam"].page, "Nieuw verhaal", life_stages=list(knowledge_base["think"].life_stages.all())
+    )
+    fresh = client.get("/praktijkverhalen/?life_stage=12-18")
+    assert fresh.context["listing"].total == 3
+    assert "Nieuw verhaal" in fresh.content.decode()

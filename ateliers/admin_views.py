@@ -1,0 +1,133 @@
+"""Wagtail admin views for organisers: run one atelier, and the reports across all of them."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from accounts.registers import Register
+
+from . import reports, services
+from .models import AtelierPage, AtelierState, Registration
+
+PERMISSION = "ateliers.change_registration"
+
+
+def can_run_ateliers(user):
+    return user.is_active and user.has_perm(PERMISSION)
+
+
+class OrganiserMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not can_run_ateliers(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReportView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "ateliers/admin/report.html"
+    page_title = gettext_lazy("Kennisateliers: rapportage")
+    header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(reports.report_context(selected_year(self.request)))
+        return context
+
+
+def selected_year(request):
+    """The annual report covers one year; `?jaar=2018` narrows every figure to it."""
+    year = request.GET.get("jaar", "")
+    return int(year) if year.isdigit() else None
+
+
+def report_csv(request):
+    if not can_run_ateliers(request.user):
+        raise PermissionDenied
+    year = selected_year(request)
+    response = HttpResponse("\ufeff" + reports.report_csv(year), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="kennisateliers-rapportage{f"-{year}" if year else ""}.csv"'
+    )
+    return response
+
+
+class ManageAtelierView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Everything an organiser does around one atelier that is not editing its page."""
+
+    template_name = "ateliers/admin/manage.html"
+    header_icon = "calendar"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.atelier = get_object_or_404(AtelierPage, pk=kwargs["pk"])
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("ateliers_admin:report"), "label": _("Kennisateliers")},
+            {"url": "", "label": self.get_header_title()},
+        ]
+
+    def get_page_title(self):
+        return _("Deelnemers en status")
+
+    def get_page_subtitle(self):
+        return self.atelier.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        registrations = self.atelier.registrations.exclude(status=Registration.Status.CANCELLED).order_by(
+            "status", "queued_at", "pk"
+        )
+        context.update(
+            atelier=self.atelier,
+            transitions=services.allowed_transitions(self.atelier),
+            registrations=registrations,
+            counts={
+                status.label: self.atelier.registrations.filter(status=status).count() for status in Registration.Status
+            },
+            attended=self.atelier.registrations.filter(attended=True).count(),
+            registers=[(value, label) for value, label in Register.choices],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "transition" in request.POST:
+            try:
+                new_state = AtelierState(request.POST["transition"])
+                services.transition(self.atelier, new_state)
+            except (ValueError, services.AtelierError) as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Status gewijzigd naar ‘%(state)s’.") % {"state": new_state.label})
+        elif "save_attendance" in request.POST:
+            present = {int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()}
+            changed = 0
+            for registration in self.atelier.registrations.filter(status=Registration.Status.CONFIRMED):
+                if registration.attended != (registration.pk in present):
+                    services.set_attendance(registration, registration.pk in present)
+                    changed += 1
+            messages.success(request, _("Aanwezigheid bijgewerkt (%(n)s wijzigingen).") % {"n": changed})
+        return redirect(reverse("ateliers_admin:manage", args=[self.atelier.pk]))
+
+
+def attendance_export(request, pk, register):
+    if not can_run_ateliers(request.user):
+        raise PermissionDenied
+    atelier = get_object_or_404(AtelierPage, pk=pk)
+    if register not in Register.values:
+        raise Http404
+    register = Register(register)
+    response = HttpResponse(
+        "\ufeff" + reports.attendance_export_csv(atelier, register), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="aanwezigheid-{register.value}-{atelier.date}.csv"'
+    return response

@@ -1,0 +1,93 @@
+"""Public forms: registration and evaluation. Rules stay in services.py; these only check input."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.registers import NUMBER_FORMATS, Register, normalise
+
+from .models import Background
+
+
+def register_field_name(register):
+    return f"number_{register}"
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        help_text=_("We sturen je een link om je aanmelding te bevestigen."),
+    )
+    organisation_name = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    background = forms.ChoiceField(label=_("Je achtergrond"), choices=Background.choices, widget=forms.RadioSelect)
+    wants_accreditation = forms.BooleanField(
+        label=_("Ik wil accreditatiepunten voor mijn beroepsregistratie"), required=False
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        for register in Register:
+            self.fields[register_field_name(register.value)] = forms.CharField(
+                label=_("Registratienummer %(register)s") % {"register": register.name},
+                required=False,
+                max_length=30,
+                help_text=NUMBER_FORMATS[register][2],
+            )
+        if user is not None:
+            # A member's address is already verified: it is shown, not asked.
+            del self.fields["email"]
+            profile = user.profile
+            self.initial.setdefault("name", user.get_full_name())
+            if profile.organisation:
+                self.initial.setdefault("organisation_name", str(profile.organisation))
+            for registration in profile.registrations.all():
+                self.initial.setdefault(register_field_name(registration.register), registration.number)
+            previous = user.atelier_registrations.order_by("-created_at").first()
+            if previous:
+                self.initial.setdefault("background", previous.background)
+                self.initial.setdefault("wants_accreditation", previous.wants_accreditation)
+
+    def clean(self):
+        cleaned = super().clean()
+        numbers = {}
+        for register in Register:
+            field = register_field_name(register.value)
+            value = cleaned.get(field)
+            if value:
+                try:
+                    numbers[register.value] = normalise(register, value)
+                except ValidationError as error:
+                    self.add_error(field, error)
+        if cleaned.get("wants_accreditation") and not numbers and not self.errors:
+            self.add_error(
+                "wants_accreditation",
+                _("Vul minstens één registratienummer in; zonder nummer kunnen we je punten niet doorgeven."),
+            )
+        cleaned["register_numbers"] = numbers
+        return cleaned
+
+
+STAR_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class EvaluationForm(forms.Form):
+    comments = forms.CharField(
+        label=_("Opmerkingen"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=4000
+    )
+
+    def __init__(self, *args, aspects=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aspects = list(aspects)
+        for aspect in self.aspects:
+            self.fields[f"aspect_{aspect.pk}"] = forms.TypedChoiceField(
+                label=_("%(aspect)s (1 tot 5 sterren)") % {"aspect": aspect.name},
+                choices=STAR_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "star-rating__input"}),
+            )
+        self.order_fields([f"aspect_{aspect.pk}" for aspect in self.aspects] + ["comments"])
+
+    def stars_by_aspect(self):
+        return {aspect.pk: self.cleaned_data[f"aspect_{aspect.pk}"] for aspect in self.aspects}

@@ -1,0 +1,538 @@
+"""Knowledge ateliers: short afternoon meetings with 3–4 talks and a discussion (seed 004).
+
+The pages hold what editors write (theme, programme, lessons); `Registration` and the
+evaluation models hold what participants do. The rules that move people between those
+states (capacity, waiting list, lifecycle) live in `services.py`, not here and not in views.
+"""
+
+import datetime
+import secrets
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    Panel,
+    TabbedInterface,
+)
+from wagtail.admin.widgets import AdminPageChooser
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from accounts.registers import Register
+
+from .blocks import SpeakerBlock
+
+MAX_TALKS = 4
+MIN_DISCUSSION_MINUTES = 30
+
+
+class Background(models.TextChoices):
+    """Where participants come from; the groups of the attendance chart in seed 004."""
+
+    WIJKTEAM = "wijkteam", _("Wijkteam")
+    PREVENTIVE = "preventive", _("Preventief veld")
+    SPECIALIST = "specialist", _("Specialistische jeugdhulp")
+    POLICY = "policy", _("Beleid")
+    RESEARCH = "research", _("Onderzoek")
+    EDUCATION = "education", _("Onderwijs en opleiding")
+    STUDENT = "student", _("Student")
+    REPRESENTATIVE = "representative", _("Vertegenwoordiger van ouders of jongeren")
+    OTHER = "other", _("Anders")
+
+
+class Perspective(models.TextChoices):
+    RESEARCH = "research", _("Onderzoek")
+    PRACTICE = "practice", _("Praktijk")
+    EDUCATION = "education", _("Onderwijs")
+    POLICY = "policy", _("Beleid")
+    LIVED_EXPERIENCE = "lived_experience", _("Ervaringsdeskundigheid")
+
+
+class AtelierState(models.TextChoices):
+    ANNOUNCED = "announced", _("Aangekondigd")
+    REGISTRATION_OPEN = "registration_open", _("Aanmelden open")
+    FULL = "full", _("Vol (wachtlijst)")
+    HELD = "held", _("Gehouden")
+    EVALUATION_OPEN = "evaluation_open", _("Evaluatie open")
+    PROCESSED = "processed", _("Verwerkt")
+    LESSONS_PUBLISHED = "lessons_published", _("Lessen gepubliceerd")
+
+
+class AtelierSeriesPage(Page):
+    """The series index (/ateliers/): upcoming ateliers first, then the archive with lessons."""
+
+    intro = RichTextField(_("inleiding"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["ateliers.AtelierPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("reeks kennisateliers")
+        verbose_name_plural = _("reeksen kennisateliers")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ateliers = AtelierPage.objects.child_of(self).live().order_by("date")
+        today = timezone.localdate()
+        context["upcoming"] = [a for a in ateliers if a.date >= today]
+        context["past"] = sorted((a for a in ateliers if a.date < today), key=lambda a: a.date, reverse=True)
+        return context
+
+
+class AtelierTheme(TaggedItemBase):
+    tag = models.ForeignKey("taxonomy.Theme", related_name="tagged_ateliers", on_delete=models.CASCADE)
+    content_object = ParentalKey("ateliers.AtelierPage", related_name="tagged_themes", on_delete=models.CASCADE)
+
+
+class ProgrammeWarningsPanel(Panel):
+    """A non-blocking warning at the top of the programme: seed 004's lesson about depth.
+
+    Saving is never refused; the same warnings also appear as a message after saving
+    (see wagtail_hooks.py), so an editor sees them whichever tab they are on.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "ateliers/admin/programme_warnings_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["warnings"] = self.instance.programme_warnings() if self.instance else []
+            return context
+
+
+class AtelierStatusPanel(Panel):
+    """Shows the lifecycle state in the editor; it changes on the organiser's page, not here."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "ateliers/admin/status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["atelier"] = self.instance
+            return context
+
+
+class LinkedPageChooserPanel(PageChooserPanel):
+    """A page chooser limited to page types that may come from another app.
+
+    Types whose app is not installed (yet) are skipped instead of breaking the editor,
+    so the atelier programme can point at methods and stories without importing them.
+    """
+
+    def get_form_options(self):
+        opts = super(PageChooserPanel, self).get_form_options()
+        available = [name for name in self.page_type or [] if _model_exists(name)]
+        opts.setdefault("widgets", {})[self.field_name] = AdminPageChooser(target_models=available or None)
+        return opts
+
+
+def _model_exists(name):
+    try:
+        apps.get_model(name)
+    except LookupError:
+        return False
+    return True
+
+
+class AtelierPageForm(WagtailAdminPageForm):
+    audiences = forms.MultipleChoiceField(
+        label=_("doelgroepen"),
+        choices=Background.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Voor wie dit kennisatelier bedoeld is."),
+    )
+
+
+def next_thursday():
+    today = timezone.localdate()
+    return today + datetime.timedelta(days=(3 - today.weekday()) % 7 or 7)
+
+
+class AtelierPage(Page):
+    """One knowledge atelier: always a Thursday, 15:00–17:00, unless the editor says otherwise."""
+
+    date = models.DateField(_("datum"), default=next_thursday)
+    start_time = models.TimeField(_("begintijd"), default=datetime.time(15, 0))
+    end_time = models.TimeField(_("eindtijd"), default=datetime.time(17, 0))
+    venue = models.CharField(_("locatie"), max_length=200, blank=True)
+    venue_address = models.CharField(_("adres"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(_("aantal plaatsen"), default=60)
+    co_organisers = ParentalManyToManyField(
+        "organisations.Organisation", verbose_name=_("mede-organisatoren"), blank=True, related_name="ateliers"
+    )
+    audiences = models.JSONField(_("doelgroepen"), default=list, blank=True)
+    themes = ClusterTaggableManager(through=AtelierTheme, blank=True, verbose_name=_("thema's"))
+    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Eén of twee zinnen voor overzichten."))
+    description = RichTextField(_("beschrijving"), blank=True)
+    discussion_minutes = models.PositiveSmallIntegerField(_("minuten voor discussie"), default=30)
+    lessons = RichTextField(
+        _("lessen"),
+        blank=True,
+        help_text=_("Kort verslag van wat gepresenteerd en besproken is; zichtbaar zodra de lessen gepubliceerd zijn."),
+    )
+    # Changed only through services.transition(); kept out of revisions (see with_content_json).
+    state = models.CharField(
+        _("status"), max_length=30, choices=AtelierState.choices, default=AtelierState.ANNOUNCED, editable=False
+    )
+
+    base_form_class = AtelierPageForm
+    parent_page_types = ["ateliers.AtelierSeriesPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        AtelierStatusPanel(),
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldPanel("venue"),
+                FieldPanel("venue_address"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Wanneer en waar"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("themes"),
+        FieldPanel("audiences"),
+        FieldPanel("co_organisers"),
+    ]
+    programme_panels = [
+        ProgrammeWarningsPanel(),
+        InlinePanel("programme_items", label=_("Programmaonderdeel")),
+        FieldPanel("discussion_minutes"),
+    ]
+    accreditation_panels = [InlinePanel("accreditations", label=_("Accreditatie"))]
+    lessons_panels = [FieldPanel("lessons")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhoud")),
+            ObjectList(programme_panels, heading=_("Programma")),
+            ObjectList(accreditation_panels, heading=_("Accreditatie")),
+            ObjectList(lessons_panels, heading=_("Lessen")),
+            ObjectList(Page.promote_panels, heading=_("Promotie")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("kennisatelier")
+        verbose_name_plural = _("kennisateliers")
+
+    def with_content_json(self, content):
+        """Restoring or publishing a revision must never roll back the lifecycle state."""
+        page = super().with_content_json(content)
+        page.state = self.state
+        return page
+
+    # -- programme ---------------------------------------------------------------------
+
+    def programme_warnings(self):
+        """Seed 004's main lesson: more than four talks, or under 30 minutes of talk, costs depth."""
+        warnings = []
+        talks = len(self.programme_items.all())
+        if talks > MAX_TALKS:
+            warnings.append(
+                _("Dit programma heeft %(count)s presentaties. Meer dan %(max)s gaat ten koste van de diepgang.")
+                % {"count": talks, "max": MAX_TALKS}
+            )
+        if self.discussion_minutes < MIN_DISCUSSION_MINUTES:
+            warnings.append(
+                _(
+                    "Er is %(minutes)s minuten voor discussie. Reserveer minstens %(min)s minuten voor vragen en gesprek."
+                )
+                % {"minutes": self.discussion_minutes, "min": MIN_DISCUSSION_MINUTES}
+            )
+        return warnings
+
+    # -- time ----------------------------------------------------------------------------
+
+    @property
+    def starts_at(self):
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.start_time))
+
+    @property
+    def ends_at(self):
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.end_time))
+
+    @property
+    def is_upcoming(self):
+        return self.date >= timezone.localdate()
+
+    # -- registration --------------------------------------------------------------------
+
+    @property
+    def accepts_registrations(self):
+        return self.state in (AtelierState.REGISTRATION_OPEN, AtelierState.FULL) and self.is_upcoming
+
+    @property
+    def lessons_published(self):
+        return self.state == AtelierState.LESSONS_PUBLISHED
+
+    @cached_property
+    def confirmed_count(self):
+        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+    @property
+    def seats_left(self):
+        return max(self.capacity - self.confirmed_count, 0)
+
+    def audience_labels(self):
+        labels = dict(Background.choices)
+        return [labels[value] for value in self.audiences if value in labels]
+
+    def granted_accreditations(self):
+        return [a for a in self.accreditations.all() if a.status == Accreditation.Status.GRANTED]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = self.programme_items.select_related("slides", "related_method", "related_story")
+        context["accreditations"] = self.granted_accreditations()
+        if request.user.is_authenticated:
+            from .services import make_token
+
+            mine = self.registrations.filter(user=request.user).exclude(status=Registration.Status.CANCELLED).first()
+            if mine:
+                context["my_registration"] = mine
+                context["my_registration_token"] = make_token(mine, "manage")
+        return context
+
+    def search_document(self):
+        from search.documents import SearchDocument
+
+        body = [strip_tags(self.description)]
+        body += [item.title for item in self.programme_items.all()]
+        if self.lessons_published:
+            body.append(strip_tags(self.lessons))
+        return SearchDocument(
+            key=f"ateliers.AtelierPage:{self.pk}",
+            type="atelier",
+            title=self.title,
+            url=self.url or "",
+            summary=self.summary or strip_tags(self.description)[:300],
+            body="\n".join(part for part in body if part),
+            date=self.date,
+            facets={"theme": [tag.name for tag in self.themes.all()]},
+        )
+
+
+class ProgrammeItem(Orderable):
+    """One talk. Speakers are a stream so a talk can have several, each with role and organisation."""
+
+    page = ParentalKey(AtelierPage, related_name="programme_items", on_delete=models.CASCADE)
+    title = models.CharField(_("titel"), max_length=255)
+    speakers = StreamField([("speaker", SpeakerBlock())], verbose_name=_("sprekers"), blank=True)
+    perspective = models.CharField(_("perspectief"), max_length=20, choices=Perspective.choices)
+    duration_minutes = models.PositiveSmallIntegerField(_("duur in minuten"), default=20)
+    summary = models.TextField(_("samenvatting"), blank=True)
+    related_method = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("methode"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    related_story = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("praktijkverhaal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    slides = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dia's"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("perspective"), FieldPanel("duration_minutes")]),
+        FieldPanel("speakers"),
+        FieldPanel("summary"),
+        LinkedPageChooserPanel("related_method", page_type=["practices.MethodPage"]),
+        LinkedPageChooserPanel("related_story", page_type=["practices.PracticeStoryPage"]),
+        FieldPanel("slides"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programmaonderdeel")
+        verbose_name_plural = _("programma")
+
+
+class Accreditation(Orderable):
+    """Accreditation of one atelier by one register (SKJ, and others the same way)."""
+
+    class Status(models.TextChoices):
+        NOT_REQUESTED = "not_requested", _("Niet aangevraagd")
+        REQUESTED = "requested", _("Aangevraagd")
+        GRANTED = "granted", _("Toegekend")
+        REFUSED = "refused", _("Afgewezen")
+
+    page = ParentalKey(AtelierPage, related_name="accreditations", on_delete=models.CASCADE)
+    register = models.CharField(_("register"), max_length=10, choices=Register.choices, default=Register.SKJ)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_REQUESTED)
+    reference = models.CharField(_("accreditatienummer"), max_length=60, blank=True)
+    points = models.DecimalField(_("punten of uren"), max_digits=5, decimal_places=1, default=0)
+
+    panels = [
+        FieldRowPanel([FieldPanel("register"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("reference"), FieldPanel("points")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("accreditatie")
+        verbose_name_plural = _("accreditaties")
+        constraints = [models.UniqueConstraint(fields=["page", "register"], name="one_accreditation_per_register")]
+
+    def __str__(self):
+        return f"{self.get_register_display()}: {self.get_status_display()}"
+
+
+def new_certificate_code():
+    raw = secrets.token_hex(5).upper()
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+class Registration(models.Model):
+    """One person's place (or place in line) for one atelier.
+
+    A guest's registration stays `pending` until the e-mail link is opened, and a pending
+    registration never holds a seat. The e-mail address is unique per atelier, which is
+    what makes a double submit return the existing registration instead of a second one.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Wacht op bevestiging e-mailadres")
+        CONFIRMED = "confirmed", _("Aangemeld")
+        WAITING = "waiting", _("Op de wachtlijst")
+        CANCELLED = "cancelled", _("Afgemeld")
+
+    atelier = models.ForeignKey(AtelierPage, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="atelier_registrations"
+    )
+    name = models.CharField(_("naam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    organisation_name = models.CharField(_("organisatie"), max_length=200, blank=True)
+    background = models.CharField(_("achtergrond"), max_length=20, choices=Background.choices)
+    wants_accreditation = models.BooleanField(_("wil accreditatiepunten"), default=False)
+    # {"skj": "SKJ110012345", ...}: numbers already normalised with their register's prefix.
+    register_numbers = models.JSONField(_("registratienummers"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The waiting list is ordered by this moment, not by when the form was first opened.
+    queued_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    attended = models.BooleanField(_("aanwezig"), default=False)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+    certificate_code = models.CharField(max_length=20, unique=True, null=True, blank=True)
+    is_synthetic = models.BooleanField(
+        _("synthetisch"), default=False, help_text=_("Verzonnen demogegevens, geen echte deelnemer.")
+    )
+    anonymised = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["queued_at", "created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["atelier", "email"], name="one_registration_per_email")]
+        indexes = [models.Index(fields=["atelier", "status", "queued_at"])]
+
+    def __str__(self):
+        return f"{self.name} – {self.atelier}"
+
+    @property
+    def initials(self):
+        """What the public certificate check shows instead of a name."""
+        return " ".join(f"{part[0].upper()}." for part in self.name.split() if part[:1].isalpha()) or "–"
+
+    @property
+    def holds_seat(self):
+        return self.status == self.Status.CONFIRMED
+
+    def register_number_items(self):
+        labels = dict(Register.choices)
+        return [(labels.get(key, key), number) for key, number in self.register_numbers.items()]
+
+
+class EvaluationAspect(models.Model):
+    """What participants rate with 1–5 stars; editors add aspects without a code change."""
+
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    active = models.BooleanField(_("actief"), default=True)
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order"), FieldPanel("active")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("evaluatie-aspect")
+        verbose_name_plural = _("evaluatie-aspecten")
+
+    def __str__(self):
+        return self.name
+
+    DEFAULTS = ["Organisatie", "Kwaliteit van de presentaties", "Kwaliteit van de discussie", "Nieuwswaarde"]
+
+    @classmethod
+    def ensure_defaults(cls):
+        """The four aspects of seed 004's form (also created by migration 0002)."""
+        for order, name in enumerate(cls.DEFAULTS, start=1):
+            cls.objects.get_or_create(name=name, defaults={"sort_order": order * 10})
+
+
+class EvaluationResponse(models.Model):
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="evaluation")
+    comments = models.TextField(_("opmerkingen"), blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    is_synthetic = models.BooleanField(_("synthetisch"), default=False)
+
+    class Meta:
+        verbose_name = _("evaluatie")
+        verbose_name_plural = _("evaluaties")
+
+    def __str__(self):
+        return f"{self.registration.atelier} ({self.submitted_at:%Y-%m-%d})"
+
+
+class EvaluationScore(models.Model):
+    response = models.ForeignKey(EvaluationResponse, on_delete=models.CASCADE, related_name="scores")
+    aspect = models.ForeignKey(EvaluationAspect, on_delete=models.PROTECT, related_name="scores")
+    stars = models.PositiveSmallIntegerField(_("sterren"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "aspect"], name="one_score_per_aspect"),
+            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5), name="stars_between_1_and_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.aspect}: {self.stars}"

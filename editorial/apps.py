@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = _("Redactie en workflows")
+
+    def ready(self):
+        from . import routing, signals  # noqa: F401
+
+        routing.install_page_type_workflows()

@@ -1,0 +1,33 @@
+"""Keep group membership in line with organisation memberships, and tell reviewers it is their turn."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import TaskState
+from wagtail.signals import task_submitted
+
+from organisations.models import Membership
+
+from .models import EvidenceReviewTask, OrganisationApprovalTask
+from .services import sync_user_groups
+
+
+@receiver(post_save, sender=Membership)
+@receiver(post_delete, sender=Membership)
+def membership_changed(sender, instance, **kwargs):
+    sync_user_groups(instance.user)
+
+
+@receiver(task_submitted)
+def notify_whose_turn_it_is(sender, instance, user=None, **kwargs):
+    """Wagtail only notifies for its own GroupApprovalTask; our tasks notify their moderators."""
+    if not isinstance(instance, TaskState):
+        return
+    task = instance.task.specific
+    if not isinstance(task, OrganisationApprovalTask | EvidenceReviewTask):
+        return
+    from .notifications import notify_task_moderators
+
+    task_state_id = instance.pk
+    triggering_user_id = user.pk if user else None
+    transaction.on_commit(lambda: notify_task_moderators(task_state_id, triggering_user_id))

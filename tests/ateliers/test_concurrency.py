@@ -1,0 +1,80 @@
+"""Capacity under load, on PostgreSQL: the atelier row lock is what keeps the count exact.
+
+PostgreSQL here allows 100 connections, shared with other test runs; so while all 200
+threads are released together by a barrier, at most CONNECTIONS of them hold a database
+connection at the same moment. Each thread opens its own connection and closes it.
+"""
+
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from accounts.models import User
+from ateliers import services
+from ateliers.models import Registration
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+CONNECTIONS = 40
+
+
+def run_together(jobs):
+    barrier = threading.Barrier(len(jobs))
+    pool = threading.BoundedSemaphore(CONNECTIONS)
+    errors = []
+
+    def run(job):
+        barrier.wait()
+        with pool:
+            try:
+                job()
+            except Exception as error:  # noqa: BLE001 - collected and asserted below
+                errors.append(error)
+            finally:
+                connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def test_200_simultaneous_registrations_for_50_seats(postgres_only, make_atelier):
+    atelier = make_atelier(capacity=50)
+    users = User.objects.bulk_create(User(email=f"deelnemer{n}@example.nl", first_name=f"D{n}") for n in range(200))
+
+    def job(user):
+        return lambda: services.register(
+            atelier, email=user.email, name=user.first_name, background="wijkteam", user=user
+        )
+
+    errors = run_together([job(user) for user in users])
+
+    assert errors == []
+    statuses = Registration.objects.filter(atelier=atelier).values_list("status", flat=True)
+    assert sum(s == Registration.Status.CONFIRMED for s in statuses) == 50
+    assert sum(s == Registration.Status.WAITING for s in statuses) == 150
+    assert len(mail.outbox) == 200
+    # The waiting list has a strict order: everyone waiting joined after the last seat went.
+    last_seat = Registration.objects.filter(status="confirmed").order_by("-queued_at").first().queued_at
+    assert not Registration.objects.filter(status="waiting", queued_at__lt=last_seat).exists()
+
+
+def test_the_same_person_submitting_many_times_at_once_gets_one_registration(postgres_only, make_atelier):
+    atelier = make_atelier(capacity=5)
+    user = User.objects.create_user(email="dubbel@example.nl", first_name="Dubbel")
+
+    errors = run_together(
+        [
+            lambda: services.register(atelier, email=user.email, name="Dubbel", background="policy", user=user)
+            for _ in range(20)
+        ]
+    )
+
+    assert errors == []
+    assert Registration.objects.filter(atelier=atelier).count() == 1
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED

@@ -1,0 +1,61 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from organisations.models import Organisation, OrganisationType
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+
+
+def test_demo_content_is_idempotent_and_has_the_municipalities(demo_content):
+    counts = Organisation.objects.count()
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+    assert Organisation.objects.count() == counts
+    municipalities = Organisation.objects.filter(type=OrganisationType.MUNICIPALITY)
+    assert municipalities.count() == 17
+    assert municipalities.get(short_name="De Marne").get_province_display() == "Groningen"
+    assert not municipalities.filter(province="").exists()
+
+
+def test_home_page_is_dutch_with_english_available(client, demo_content):
+    dutch = client.get("/").content.decode()
+    assert '<html lang="nl"' in dutch
+    assert "Direct naar de inhoud" in dutch
+    english = client.get("/en/").content.decode()
+    assert '<html lang="en"' in english
+    assert "Skip to content" in english
+
+
+def test_language_switcher_links_to_the_same_page_in_the_other_language(client, demo_content):
+    dutch = client.get("/organisaties/").content.decode()
+    assert 'href="/en/organisaties/" hreflang="en"' in dutch
+    english = client.get("/en/organisaties/").content.decode()
+    assert 'href="/organisaties/" hreflang="nl"' in english
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cop_site.settings.production",
+        "DJANGO_SECRET_KEY": "x" * 20 + "-production-check-9f8e7d6c5b4a3f2e1d0c9b8a7",
+        "DJANGO_ALLOWED_HOSTS": "samenpreventief.nl",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("path", ["/", "/organisaties/", "/account/login/", "/account/signup/"])
+def test_public_pages_render(client, demo_content, path):
+    assert client.get(path).status_code == 200
