@@ -1,0 +1,54 @@
+"""The contract every search backend keeps."""
+
+
+class SearchBackend:
+    name = ""
+    uses_vocabulary = True  # typo correction from the IndexTerm vocabulary (search/vocabulary.py)
+
+    def index(self, documents):
+        """Add or replace these SearchDocuments."""
+        raise NotImplementedError
+
+    def delete(self, keys):
+        """Remove the documents with these keys; unknown keys are ignored."""
+        raise NotImplementedError
+
+    def rebuild(self, batches, progress=None):
+        """Replace the whole index by the documents in `batches` (an iterable of lists).
+
+        Searches keep answering from the old index until the new one is complete.
+        """
+        raise NotImplementedError
+
+    def search(self, parsed, filters, page, page_size):
+        """Run a ParsedQuery with facet filters {name: [values]}; return SearchResults."""
+        raise NotImplementedError
+
+    def autocomplete(self, prefix, limit):
+        """Up to `limit` completions (strings) for what the user has typed so far."""
+        raise NotImplementedError
+
+    def count(self):
+        raise NotImplementedError
+
+
+def facet_rows(document):
+    """(name, value) pairs of a document, with type, municipality and province as facets."""
+    rows = [("type", document.type)]
+    if document.municipality:
+        rows.append(("municipality", document.municipality))
+    if document.province:
+        rows.append(("province", document.province))
+    for name, values in (document.facets or {}).items():
+        for value in values:
+            if value:
+                rows.append((name, str(value)[:255]))
+    return list(dict.fromkeys(rows))
+
+
+def keyword_text(document):
+    """Facet values, municipality and province are searchable words too ("spijbelen" as theme)."""
+    values = [document.municipality or "", document.province or ""]
+    for facet_values in (document.facets or {}).values():
+        values.extend(str(value) for value in facet_values)
+    return " ".join(value for value in values if value)

@@ -1,0 +1,356 @@
+"""The embedded backend: our own index table in the site's database.
+
+PostgreSQL matches a weighted tsvector (`dutch` configuration, GIN index) with
+plainto_tsquery('dutch', …) per alternative, ranks with ts_rank and highlights with
+ts_headline. SQLite matches an FTS5 table filled with text stemmed in Python by the same
+Snowball algorithm and ranks with bm25. Query parsing, synonyms, compounds and typo
+correction happen before either (search/query.py), so both behave the same.
+"""
+
+from collections import Counter
+
+from django.db import connection, transaction
+from django.db.models import Q
+
+from ..analysis import expand_for_index, fold, stem_words, tokens
+from ..highlight import START, STOP, from_markers, highlight
+from ..models import IndexEntry, IndexFacet, IndexTerm
+from ..results import Result, SearchResults
+from ..vocabulary import changed as vocabulary_changed
+from ..vocabulary import vocabulary
+from .base import SearchBackend, facet_rows, keyword_text
+
+FTS_TABLE = "search_indexentry_fts"
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+# A title that contains the whole query (every clause) outranks one that merely mentions it.
+TITLE_MATCH_BONUS = 3.0
+HEADLINE_OPTIONS = (
+    f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=' … '"
+)
+PG_VECTOR_SQL = (
+    "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B')"
+    " || setweight(to_tsvector('dutch', %s), 'C')"
+)
+
+
+def is_postgres():
+    return connection.vendor == "postgresql"
+
+
+def expanded_fields(document_or_entry):
+    """(title, summary + keywords, body) as expanded words; computed once per document."""
+    return (
+        expand_for_index(document_or_entry.title),
+        expand_for_index(f"{document_or_entry.summary or ''} {keyword_text(document_or_entry)}"),
+        expand_for_index(document_or_entry.body or ""),
+    )
+
+
+def vocabulary_words(document_or_entry, expanded=None):
+    expanded = expanded or expanded_fields(document_or_entry)
+    return {word for word in " ".join(expanded).split() if 2 < len(word) <= 100 and not word.isdigit()}
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # Writing -----------------------------------------------------------------------------
+
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        with transaction.atomic():
+            existing = {entry.key: entry for entry in IndexEntry.objects.filter(key__in=[d.key for d in documents])}
+            delta = Counter()
+            for document in documents:
+                old = existing.get(document.key)
+                if old is not None:
+                    delta.subtract(vocabulary_words(old))
+                fields = expanded_fields(document)
+                delta.update(vocabulary_words(document, fields))
+                entry, _ = IndexEntry.objects.update_or_create(key=document.key, defaults=self._fields(document))
+                IndexFacet.objects.filter(entry=entry).delete()
+                IndexFacet.objects.bulk_create(
+                    IndexFacet(entry=entry, name=name, value=value) for name, value in facet_rows(document)
+                )
+                self._write_text([(entry.id, fields)])
+            self._apply_vocabulary(delta)
+        vocabulary_changed()
+
+    def delete(self, keys):
+        entries = list(IndexEntry.objects.filter(key__in=list(keys)))
+        if not entries:
+            return
+        with transaction.atomic():
+            delta = Counter()
+            for entry in entries:
+                delta.subtract(vocabulary_words(entry))
+            ids = [entry.id for entry in entries]
+            if not is_postgres():
+                with connection.cursor() as cursor:
+                    cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in ids])
+            IndexEntry.objects.filter(id__in=ids).delete()
+            self._apply_vocabulary(delta)
+        vocabulary_changed()
+
+    def rebuild(self, batches, progress=None):
+        """One transaction: readers see the old index until the new one is committed."""
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_indexfacet")
+                cursor.execute("DELETE FROM search_indexentry")
+                cursor.execute("DELETE FROM search_indexterm")
+                if not is_postgres():
+                    cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            counts = Counter()
+            done = 0
+            for batch in batches:
+                entries = IndexEntry.objects.bulk_create(IndexEntry(key=d.key, **self._fields(d)) for d in batch)
+                IndexFacet.objects.bulk_create(
+                    (
+                        IndexFacet(entry_id=entry.id, name=name, value=value)
+                        for entry, document in zip(entries, batch, strict=True)
+                        for name, value in facet_rows(document)
+                    ),
+                    batch_size=2000,
+                )
+                expanded = [expanded_fields(document) for document in batch]
+                self._write_text([(entry.id, fields) for entry, fields in zip(entries, expanded, strict=True)])
+                for document, fields in zip(batch, expanded, strict=True):
+                    counts.update(vocabulary_words(document, fields))
+                done += len(batch)
+                if progress:
+                    progress(done)
+            IndexTerm.objects.bulk_create(
+                (IndexTerm(term=term, doc_count=count) for term, count in counts.items()), batch_size=5000
+            )
+        vocabulary_changed()
+
+    def count(self):
+        return IndexEntry.objects.count()
+
+    def _fields(self, document):
+        return {
+            "type": document.type,
+            "title": document.title[:500],
+            "url": document.url,
+            "summary": document.summary or "",
+            "body": document.body or "",
+            "municipality": document.municipality or "",
+            "province": document.province or "",
+            "date": document.date,
+            "facets": document.facets or {},
+            "boost": document.boost,
+        }
+
+    def _write_text(self, pairs):
+        """Store (entry id, expanded fields) pairs in the engine's full-text structure."""
+        with connection.cursor() as cursor:
+            if is_postgres():
+                cursor.executemany(
+                    f"UPDATE search_indexentry SET search_vector = {PG_VECTOR_SQL},"
+                    " title_vector = to_tsvector('dutch', %s) WHERE id = %s",
+                    [(title, summary, body, title, entry_id) for entry_id, (title, summary, body) in pairs],
+                )
+            else:
+                cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(entry_id,) for entry_id, _ in pairs])
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
+                    [
+                        (entry_id, stem_words(title), stem_words(summary), stem_words(body))
+                        for entry_id, (title, summary, body) in pairs
+                    ],
+                )
+
+    def _apply_vocabulary(self, delta):
+        delta = {term: change for term, change in delta.items() if change}
+        if not delta:
+            return
+        existing = {term.term: term for term in IndexTerm.objects.filter(term__in=list(delta))}
+        to_update, to_create, to_delete = [], [], []
+        for term, change in delta.items():
+            row = existing.get(term)
+            if row is None:
+                if change > 0:
+                    to_create.append(IndexTerm(term=term, doc_count=change))
+            elif row.doc_count + change <= 0:
+                to_delete.append(row.id)
+            else:
+                row.doc_count += change
+                to_update.append(row)
+        IndexTerm.objects.bulk_create(to_create, batch_size=2000)
+        IndexTerm.objects.bulk_update(to_update, ["doc_count"], batch_size=2000)
+        IndexTerm.objects.filter(id__in=to_delete).delete()
+
+    # Reading -----------------------------------------------------------------------------
+
+    def search(self, parsed, filters, page, page_size):
+        results = self._run(parsed, filters, page, page_size)
+        if results.total == 0 and len(parsed.clauses) > 1:
+            results = self._run(parsed.any_clause(), filters, page, page_size)
+            results.partial_match = results.total > 0
+        return results
+
+    def _run(self, parsed, filters, page, page_size):
+        match = self._match(parsed)
+        filter_sql, filter_params = self._filters(filters, match["id"])
+        where = f"{match['where']}{filter_sql}"
+        params = [*match["params"], *filter_params]
+        matched = f"SELECT {match['id']} AS id FROM {match['from']} WHERE {where}"
+        offset = (page - 1) * page_size
+        with connection.cursor() as cursor:
+            # On PostgreSQL one pass ranks the matches and counts them (count(*) OVER () before
+            # LIMIT); FTS5 allows bm25() only without window functions, so SQLite counts apart.
+            total_sql = "count(*) OVER ()" if is_postgres() else "NULL"
+            cursor.execute(
+                "SELECT e.id, e.key, e.title, e.url, e.type, e.municipality, e.summary, e.body, m.score, m.total"
+                f" FROM (SELECT {match['id']} AS id, {match['score']} AS score, {total_sql} AS total"
+                f" FROM {match['from']} WHERE {where}) m JOIN search_indexentry e ON e.id = m.id"
+                f" ORDER BY {match['order']} LIMIT %s OFFSET %s",
+                [*match["score_params"], *params, page_size, offset],
+            )
+            rows = cursor.fetchall()
+            if rows and rows[0][-1] is not None:
+                total = rows[0][-1]
+            else:
+                cursor.execute(f"SELECT count(*) FROM ({matched}) m", params)
+                total = cursor.fetchone()[0]
+            facets = {}
+            if total:
+                cursor.execute(
+                    f"SELECT name, value, count(*) FROM search_indexfacet WHERE entry_id IN ({matched})"
+                    " GROUP BY name, value ORDER BY name, count(*) DESC, value",
+                    params,
+                )
+                for name, value, count in cursor.fetchall():
+                    facets.setdefault(name, []).append((value, count))
+        headlines = self._headlines(parsed, [row[0] for row in rows]) if rows and not parsed.is_empty else {}
+        stems = parsed.stems
+        results = []
+        for entry_id, key, title, url, type_, municipality, summary, body, score, _total in rows:
+            marked = headlines.get(entry_id) or highlight(summary, stems) or highlight(body, stems)
+            results.append(
+                Result(
+                    key=key,
+                    title=title,
+                    url=url,
+                    type=type_,
+                    municipality=municipality,
+                    summary=summary,
+                    highlight=marked,
+                    score=abs(float(score or 0)),
+                )
+            )
+        return SearchResults(
+            query=parsed.text, total=total, results=results, facets=facets, page=page, page_size=page_size
+        )
+
+    def _match(self, parsed):
+        """How to find matching entries: FROM, WHERE, the id column, the score and the ORDER BY."""
+        if parsed.is_empty:
+            return {
+                "from": "search_indexentry",
+                "where": "1 = 1",
+                "params": [],
+                "id": "id",
+                "score": "0",
+                "score_params": [],
+                "order": "e.date IS NULL, e.date DESC, e.title, e.id",
+            }
+        if is_postgres():
+            tsquery, params = self._tsquery(parsed)
+            return {
+                "from": f"search_indexentry, {tsquery} AS tq",
+                "where": "search_vector @@ tq.q",
+                "params": params,
+                "id": "id",
+                "score": (
+                    "ts_rank(search_vector, tq.q, 1) * boost"
+                    f" * (CASE WHEN title_vector @@ tq.q THEN {TITLE_MATCH_BONUS} ELSE 1 END)"
+                ),
+                "score_params": [],
+                "order": "m.score DESC, e.id",
+            }
+        expression = self._fts_expression(parsed)
+        return {
+            "from": FTS_TABLE,
+            "where": f"{FTS_TABLE} MATCH %s",
+            "params": [expression],
+            "id": "rowid",
+            "score": (
+                f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
+                f" * (CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+                f" THEN {TITLE_MATCH_BONUS} ELSE 1 END)"
+            ),
+            "score_params": ["{title} : (" + expression + ")"],
+            "order": "m.score * e.boost ASC, e.id",
+        }
+
+    def _tsquery(self, parsed):
+        params, clauses = [], []
+        for clause in parsed.clauses:
+            alternatives = []
+            for alternative in clause.alternatives:
+                alternatives.append("plainto_tsquery('dutch', %s)")
+                params.append(" ".join(alternative))
+            clauses.append("(" + " || ".join(alternatives) + ")")
+        return "(SELECT " + " && ".join(clauses) + " AS q)", params
+
+    def _fts_expression(self, parsed):
+        from ..analysis import stem
+
+        def quoted(word):
+            return '"' + stem(word).replace('"', '""') + '"'
+
+        clauses = []
+        for clause in parsed.clauses:
+            alternatives = ["(" + " AND ".join(quoted(word) for word in alt) + ")" for alt in clause.alternatives]
+            clauses.append("(" + " OR ".join(alternatives) + ")")
+        return " AND ".join(clauses)
+
+    def _filters(self, filters, id_column="id"):
+        sql, params = "", []
+        for name, values in sorted((filters or {}).items()):
+            values = [value for value in values if value]
+            if not values:
+                continue
+            placeholders = ", ".join(["%s"] * len(values))
+            sql += (
+                f" AND {id_column} IN"
+                f" (SELECT entry_id FROM search_indexfacet WHERE name = %s AND value IN ({placeholders}))"
+            )
+            params += [name, *values]
+        return sql, params
+
+    def _headlines(self, parsed, ids):
+        """ts_headline snippets on PostgreSQL; SQLite highlights in Python (see highlight.py)."""
+        if not is_postgres():
+            return {}
+        tsquery, params = self._tsquery(parsed)
+        placeholders = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, ts_headline('dutch', left(summary || ' ' || body, 20000), tq.q, %s)"
+                f" FROM search_indexentry, {tsquery} AS tq WHERE id IN ({placeholders})",
+                [HEADLINE_OPTIONS, *params, *ids],
+            )
+            return {entry_id: from_markers(text) for entry_id, text in cursor.fetchall() if START in text}
+
+    def autocomplete(self, prefix, limit=8):
+        words = tokens(prefix)
+        if not words or len(fold(prefix).strip()) < 2:
+            return []
+        phrase = " ".join(words)
+        suggestions = list(
+            IndexEntry.objects.filter(Q(title__istartswith=phrase) | Q(title__icontains=" " + phrase))
+            .order_by("-boost", "title")
+            .values_list("title", flat=True)[:limit]
+        )
+        head = " ".join(words[:-1])
+        for completion in vocabulary().completions(words[-1], limit):
+            suggestions.append(f"{head} {completion}".strip())
+        unique = {}
+        for suggestion in suggestions:
+            unique.setdefault(fold(suggestion), suggestion)
+        return list(unique.values())[:limit]

@@ -1,0 +1,144 @@
+"""Keeping the index in step with publishing.
+
+Only what the public may see is ever indexed: a page must be live and have no view
+restriction on itself or an ancestor; a model's `search_document()` may return None to keep
+an object out (e.g. a tip that is not published). Publishing, unpublishing, moving, privacy
+changes and deletion all go through `update_object` / `remove_object`.
+"""
+
+import logging
+
+from django.db import transaction
+from wagtail.models import Page, PageViewRestriction
+
+from .backends import get_backend
+from .registry import registered_models
+
+logger = logging.getLogger(__name__)
+
+
+def is_registered(obj):
+    return any(isinstance(obj, model) for model in registered_models())
+
+
+def document_key(obj):
+    """The key an object's SearchDocument uses: "app_label.ModelName:pk"."""
+    return f"{type(obj)._meta.label}:{obj.pk}"
+
+
+def is_public(obj):
+    if isinstance(obj, Page):
+        if not obj.live or obj.get_view_restrictions().exists():
+            return False
+    return True
+
+
+def document_for(obj):
+    """The object's SearchDocument, or None when it must not be in the index."""
+    if not is_public(obj):
+        return None
+    document = obj.search_document()
+    if document is None or not document.url:
+        return None
+    return document
+
+
+def update_object(obj):
+    document = document_for(obj)
+    keys = {document_key(obj)}
+    backend = get_backend()
+    if document is None:
+        backend.delete(keys)
+    else:
+        backend.delete(keys - {document.key})
+        backend.index([document])
+
+
+def remove_object(obj):
+    keys = {document_key(obj)}
+    try:
+        document = obj.search_document()
+        if document is not None:
+            keys.add(document.key)
+    except Exception:  # the object may be half-deleted; the standard key is enough then
+        logger.debug("search_document() failed while removing %r", obj, exc_info=True)
+    get_backend().delete(keys)
+
+
+def update_subtree(page):
+    """Re-index a page and everything below it (after a move or a privacy change)."""
+    for descendant in page.get_descendants(inclusive=True).specific().iterator(chunk_size=200):
+        if is_registered(descendant):
+            update_object(descendant)
+
+
+def public_documents(chunk_size=500):
+    """Every document that belongs in the index, in lists of at most `chunk_size`."""
+    batch = []
+    for model in registered_models():
+        queryset = model._default_manager.all()
+        if issubclass(model, Page):
+            queryset = queryset.live().public()
+        for obj in queryset.order_by("pk").iterator(chunk_size=chunk_size):
+            document = document_for(obj)
+            if document is not None:
+                batch.append(document)
+            if len(batch) >= chunk_size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def public_document_count():
+    total = 0
+    for model in registered_models():
+        queryset = model._default_manager.all()
+        if issubclass(model, Page):
+            queryset = queryset.live().public()
+        total += queryset.count()
+    return total
+
+
+def on_commit(function, *args):
+    """The database index changes inside the publishing transaction (and rolls back with it);
+    an external engine is only told once the change is committed."""
+    if get_backend().name == "database":
+        function(*args)
+    else:
+        transaction.on_commit(lambda: function(*args))
+
+
+# Signal receivers (connected in apps.py) ---------------------------------------------------
+
+
+def page_published(sender, instance, **kwargs):
+    if is_registered(instance):
+        on_commit(update_object, instance)
+
+
+def page_unpublished(sender, instance, **kwargs):
+    if is_registered(instance):
+        on_commit(remove_object, instance)
+
+
+def page_moved(sender, instance, **kwargs):
+    on_commit(update_subtree, instance.specific)
+
+
+def object_saved(sender, instance, **kwargs):
+    """Non-page models (e.g. tips) follow their own publication state via search_document()."""
+    if not isinstance(instance, Page) and is_registered(instance):
+        on_commit(update_object, instance)
+
+
+def object_deleted(sender, instance, **kwargs):
+    if is_registered(instance):
+        remove_object(instance)
+
+
+def restriction_changed(sender, instance, **kwargs):
+    if isinstance(instance, PageViewRestriction):
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            on_commit(update_subtree, page)

@@ -1,0 +1,48 @@
+"""Rebuild the search index: `python manage.py search_index --rebuild`.
+
+Reads the registered models in chunks (bounded memory) and hands the backend one batch at
+a time; the backend swaps the new index in only when it is complete.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from search.backends import get_backend
+from search.indexing import public_document_count, public_documents
+
+
+class ProgressBar:
+    def __init__(self, total, stream, width=40):
+        self.total, self.stream, self.width = max(total, 1), stream, width
+        self.started = time.monotonic()
+
+    def __call__(self, done):
+        filled = int(self.width * min(done, self.total) / self.total)
+        elapsed = time.monotonic() - self.started
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{self.total} ({elapsed:.1f} s)")
+        self.stream.flush()
+
+
+class Command(BaseCommand):
+    help = "Bouwt de zoekindex opnieuw op uit alle gepubliceerde, openbare inhoud."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rebuild", action="store_true", help="Bouw de hele index opnieuw op.")
+        parser.add_argument("--batch-size", type=int, default=500)
+
+    def handle(self, *args, rebuild=False, batch_size=500, **options):
+        backend = get_backend()
+        if not rebuild:
+            self.stdout.write(f"Zoekindex ({backend.name}): {backend.count()} documenten. Gebruik --rebuild.")
+            return
+        total = public_document_count()
+        stream = self.stdout
+        progress = ProgressBar(total, stream) if options.get("verbosity", 1) > 0 else None
+        backend.rebuild(public_documents(batch_size), progress=progress)
+        if progress:
+            stream.write("\n")
+        self.stdout.write(
+            self.style.SUCCESS(f"Zoekindex ({backend.name}) opnieuw opgebouwd: {backend.count()} documenten.")
+        )

@@ -1,0 +1,71 @@
+"""What a search returns, whichever backend ran it."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+TYPE_LABELS = {
+    "story": _("Praktijkverhaal"),
+    "method": _("Methode"),
+    "publication": _("Publicatie"),
+    "tip": _("Tip"),
+    "atelier": _("Kennisatelier"),
+}
+
+FACET_LABELS = {
+    "type": _("Soort"),
+    "municipality": _("Gemeente"),
+    "province": _("Provincie"),
+    "life_stage": _("Levensfase"),
+    "theme": _("Thema"),
+    "setting": _("Setting"),
+    "domain": _("Domein"),
+    "prevention_level": _("Preventieniveau"),
+    "evidence_level": _("Bewijskracht"),
+    "working_factor": _("Werkzame factor"),
+    "audience": _("Doelgroep"),
+    "phase": _("Fase"),
+}
+
+
+def facet_label(name):
+    return FACET_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def value_label(name, value):
+    if name == "type":
+        return TYPE_LABELS.get(value, value)
+    return value
+
+
+@dataclass
+class Result:
+    key: str
+    title: str
+    url: str
+    type: str
+    municipality: str = ""
+    summary: str = ""
+    highlight: str = ""  # HTML-escaped text in which only <mark> elements are markup
+    score: float = 0.0
+
+    @property
+    def type_label(self):
+        return TYPE_LABELS.get(self.type, self.type)
+
+
+@dataclass
+class SearchResults:
+    query: str = ""
+    total: int = 0
+    results: list[Result] = field(default_factory=list)
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestion: str = ""
+    message: str = ""
+    page: int = 1
+    page_size: int = 10
+    partial_match: bool = False  # no result had every word; these have some of them
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.total // self.page_size))

@@ -1,0 +1,82 @@
+"""The one way into search, for the search page, the JSON API and listing filters.
+
+    search("tienermoeders", {"type": ["story"]}, page=1, page_size=10) -> SearchResults
+    autocomplete("tiener") -> ["Tienermoeders in Rotterdam", "tienermoeder", …]
+
+Bad input never raises: a query is reduced to plain words (search/query.py), over-long
+queries are cut, unknown pages fall back to the last page, and every case without
+results carries a Dutch message saying what to do.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from .backends import get_backend
+from .query import MAX_QUERY_LENGTH, parse
+from .results import SearchResults
+from .vocabulary import OpenVocabulary
+
+MAX_PAGE_SIZE = 50
+FACET_NAME_RE = re.compile(r"^[a-z][a-z_]{0,59}$")
+
+
+def _printable(value):
+    """Without NUL and other control characters (PostgreSQL refuses NUL in text)."""
+    return "".join(char for char in str(value) if char >= " " or char in "\t")
+
+
+def clean_filters(filters):
+    cleaned = {}
+    for name, values in (filters or {}).items():
+        if not isinstance(name, str) or not FACET_NAME_RE.match(name):
+            continue
+        if isinstance(values, str):
+            values = [values]
+        values = [_printable(value)[:255] for value in values if value not in (None, "")][:20]
+        if values:
+            cleaned[name] = values
+    return cleaned
+
+
+def _number(value, default, low, high):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, low), high)
+
+
+def search(query="", filters=None, page=1, page_size=10):
+    page_size = _number(page_size, 10, 1, MAX_PAGE_SIZE)
+    page = _number(page, 1, 1, 10_000)
+    filters = clean_filters(filters)
+    backend = get_backend()
+    parsed = parse(query, vocab=None if backend.uses_vocabulary else OpenVocabulary())
+    if parsed.is_empty and query.strip():
+        results = SearchResults(query=query[:MAX_QUERY_LENGTH], page_size=page_size)
+        results.message = _(
+            "Uw zoekvraag bevat geen woorden waarop we kunnen zoeken. Probeer een of meer gewone woorden, "
+            "bijvoorbeeld een thema, een methode of een gemeente."
+        )
+        return results
+    results = backend.search(parsed, filters, page, page_size)
+    if results.total and page > results.num_pages:
+        results = backend.search(parsed, filters, results.num_pages, page_size)
+    results.query = parsed.text
+    results.suggestion = parsed.suggestion or results.suggestion
+    if parsed.truncated:
+        results.message = _("Uw zoekvraag was erg lang; we hebben gezocht op het begin ervan.")
+    if results.total == 0:
+        results.message = _(
+            "Geen resultaten gevonden. Controleer de spelling, gebruik minder of algemenere woorden, "
+            "of haal filters weg."
+        )
+    elif results.partial_match:
+        results.message = _("Geen resultaten met al uw zoekwoorden; dit zijn resultaten met een deel ervan.")
+    return results
+
+
+def autocomplete(prefix, limit=8):
+    prefix = _printable(prefix or "")[:100]
+    return get_backend().autocomplete(prefix, _number(limit, 8, 1, 20))

@@ -1,0 +1,124 @@
+"""The Elasticsearch backend without a server (mappings, queries, responses), and against a
+real cluster when ELASTICSEARCH_URL is set."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from search.backends.elastic import (
+    FACET_SEPARATOR,
+    SearchEntry,
+    build_search,
+    index_definition,
+    parse_response,
+    synonym_rules,
+)
+from search.query import parse
+from search.vocabulary import OpenVocabulary
+
+from .conftest import DOCUMENTS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+pytestmark = pytest.mark.django_db  # query parsing reads the synonym snippets
+
+
+def test_index_settings_have_a_dutch_analysis_chain():
+    definition = index_definition("cop-search-test", synonym_rules([["spijbelen", "schoolverzuim"]])).to_dict()
+    analysis = definition["settings"]["analysis"]
+    assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
+    assert "de" in analysis["filter"]["dutch_stop"]["stopwords"]
+    assert analysis["filter"]["dutch_synonyms"] == {
+        "type": "synonym_graph",
+        "synonyms": ["spijbelen, schoolverzuim"],
+        "lenient": True,
+    }
+    assert "kind" in analysis["filter"]["dutch_decompounder"]["word_list"]
+    assert analysis["filter"]["autocomplete_ngrams"]["type"] == "edge_ngram"
+    index_chain = analysis["analyzer"]["dutch_index"]["filter"]
+    assert index_chain.index("asciifolding") < index_chain.index("dutch_stemmer")
+    assert "dutch_synonyms" in analysis["analyzer"]["dutch_search"]["filter"]
+    properties = definition["mappings"]["properties"]
+    assert properties["title"]["analyzer"] == "dutch_index"
+    assert properties["title"]["search_analyzer"] == "dutch_search"
+    assert properties["title"]["fields"]["autocomplete"]["analyzer"] == "autocomplete_index"
+    assert properties["facet_values"] == {"type": "keyword"}
+
+
+def test_synonym_rules_skip_sets_that_are_too_small():
+    assert synonym_rules([["a"], ["jeugd-GGZ", " geestelijke  gezondheidszorg jeugd "]]) == [
+        "jeugd-GGZ, geestelijke gezondheidszorg jeugd"
+    ]
+
+
+def test_document_carries_facets_and_compound_variants():
+    entry = SearchEntry.from_document(DOCUMENTS[3]).to_dict(include_meta=True)
+    assert entry["_id"] == "test.Doc:4"
+    source = entry["_source"]
+    assert f"province{FACET_SEPARATOR}Noord-Holland" in source["facet_values"]
+    assert "ouderkindcoach" in source["keywords"] and "sociaalemotionele" in source["keywords"]
+
+
+def test_generated_query_has_clauses_filters_aggregations_highlight_and_suggester():
+    parsed = parse("spijbelen jongeren", vocab=OpenVocabulary())
+    body = build_search("cop-search", parsed, {"type": ["story"]}, page=2, page_size=10).to_dict()
+    assert body["from"] == 10 and body["size"] == 10 and body["track_total_hits"] is True
+    must = body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["must"]
+    assert len(must) == 1  # the pair is one clause: "spijbelen jongeren" or "spijbelenjongeren"
+    first = must[0]["bool"]["should"][0]["multi_match"]
+    assert first["query"] == "spijbelen jongeren" and first["operator"] == "and"
+    fuzzy = must[0]["bool"]["should"][1]["multi_match"]
+    assert fuzzy["fuzziness"] == "AUTO" and fuzzy["analyzer"] == "dutch_search_plain"
+    assert body["query"]["bool"]["filter"] == [{"terms": {"facet_values": [f"type{FACET_SEPARATOR}story"]}}]
+    assert body["aggs"]["facets"]["terms"]["field"] == "facet_values"
+    assert body["highlight"]["pre_tags"] == ["\ue000"]
+    assert body["suggest"]["spelling"]["phrase"]["field"] == "spelling"
+
+
+def test_empty_query_browses_by_date():
+    body = build_search("cop-search", parse(""), {}, 1, 10).to_dict()
+    assert body["query"] == {"match_all": {}} and body["sort"][0] == {"date": {"order": "desc"}}
+
+
+def test_response_becomes_search_results_with_safe_highlights():
+    raw = json.loads((FIXTURES / "es_search_response.json").read_text())
+    results = parse_response(raw, parse("centering pregancy", vocab=OpenVocabulary()), 1, 10)
+    assert results.total == 2
+    assert [r.title for r in results.results] == ["CenteringPregnancy", "Zwangeren kiezen in Huizen voor de groep"]
+    assert results.results[0].highlight == (
+        "Negen bijeenkomsten met de <mark>verloskundige</mark> &lt;b&gt;in&lt;/b&gt; een groep &amp; meer"
+    )
+    assert results.results[1].municipality == "Huizen" and results.results[1].highlight == ""
+    assert results.facets["type"] == [("method", 1), ("story", 1)]
+    assert results.facets["life_stage"] == [("Zwangerschap en geboorte", 2)]
+    assert results.suggestion == "centering pregnancy"
+
+
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.skipif(
+    not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL is not set: no Elasticsearch cluster to test against"
+)
+def test_against_a_real_cluster(settings, synonyms):
+    from search import service
+    from search.backends import _backends
+    from search.backends.elastic import ElasticsearchBackend
+
+    settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_INDEX_PREFIX = "cop-test"
+    _backends.clear()
+    try:
+        backend = ElasticsearchBackend(ELASTICSEARCH_URL, "cop-test")
+        backend.rebuild([DOCUMENTS])
+        assert service.search("spijbelen").results[0].key == "test.Doc:2"
+        assert service.search("ouder kindcoach").results[0].key == "test.Doc:4"
+        assert dict(service.search("zwangerschap").facets["type"])["method"] == 1
+        backend.rebuild([DOCUMENTS[:2]])  # alias swap: the old index is gone, search still works
+        assert backend.count() == 2
+        backend.delete(["test.Doc:2"])
+        assert service.search("schoolverzuim").total == 0
+    finally:
+        _backends.clear()
