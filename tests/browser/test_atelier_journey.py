@@ -106,7 +106,7 @@ def test_register_cancel_promote_check_in_and_evaluate(page, atelier):
     login(page, "deur@example.nl", "deur-wachtwoord-42")
     page.goto(f"/kennisateliers/{atelier.pk}/inchecken/")
     page.get_by_label("Zoek op naam of organisatie").fill("wim")
-    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("main").get_by_role("button", name="Zoeken").click()
     page.get_by_role("button", name="Wim Wachter inchecken").click()
     page.get_by_text("Wim Wachter is ingecheckt.").wait_for()
     page.get_by_text("1 van 1 aanwezig").wait_for()
