@@ -11,6 +11,7 @@ of results or of values, which keeps a listing of 10,000 stories fast (BENCHMARK
 """
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -29,10 +30,9 @@ CACHE_VERSION_KEY = "practices:facets:version"
 
 def invalidate_facet_cache(**kwargs):
     """Signal receiver: any change to knowledge-base pages or vocabularies makes cached counts stale."""
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 2, None)
+    # A unique token, never cache.incr(): the database cache re-stores an incremented key with
+    # the default timeout, after which the version would fall back to an old value.
+    cache.set(CACHE_VERSION_KEY, time.time_ns(), None)
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ class FacetedListing:
         Counting is the expensive part of a listing; the page of results itself is always fresh.
         """
         pairs = sorted((key, value) for key, values in selected.items() for value in values)
-        version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
+        version = cache.get_or_set(CACHE_VERSION_KEY, time.time_ns, None)
         selection_hash = hashlib.sha256(urlencode(pairs).encode()).hexdigest()[:32]
         key = f"practices:facets:{self.queryset.model._meta.label_lower}:{version}:{selection_hash}"
         cached = cache.get(key)

@@ -87,7 +87,8 @@ def edit_distance(a, b, limit):
 def vocabulary():
     if _loaded["vocabulary"] is not None and time.monotonic() - _loaded["checked"] < CHECK_SECONDS:
         return _loaded["vocabulary"]
-    version = cache.get(VERSION_KEY, 0)
+    # A fresh token whenever the key is missing (cache cleared or evicted) forces a reload.
+    version = cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
     _loaded["checked"] = time.monotonic()
     if _loaded["version"] != version or _loaded["vocabulary"] is None:
         from .models import IndexTerm
@@ -100,7 +101,6 @@ def vocabulary():
 
 def changed():
     _loaded["checked"] = 0.0
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    # A unique token, never an increment: after a cache clear or cache.incr() on the database
+    # cache (which re-stores the key with the default timeout) an old number could come back.
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
