@@ -32,15 +32,18 @@ static: static/vendor/.built
 messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 
+# The cache table comes first: saving content during migrations already touches the cache.
 migrate: install
-	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py createcachetable
+	$(PY) manage.py migrate --noinput -v0
 
 demo: migrate
 	$(PY) manage.py load_demo_content
 
 run: demo
 	@echo "Site: http://127.0.0.1:$(PORT)/  admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "Demo accounts (password demo-wachtwoord-2026): beheerder@, redacteur@, professional@, ouder@demo.samenpreventief.nl"
+	@echo "  and per organisation: redacteur.zwolle@, coordinator.zwolle@, reviewer.nji@, moderator@demo.samenpreventief.nl (see load_demo_content output)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium drives the browser tests; installed here when it is missing.
