@@ -101,8 +101,18 @@ class ListingPage(Page):
     subpage_types = []
     max_count = 1
 
+    # Name of the function in practices/facets.py that builds this listing's facets.
+    facets_factory = ""
+
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from . import facets
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = getattr(facets, self.facets_factory)().listing(request)
+        return context
 
 
 # --- practice stories ------------------------------------------------------------------------
@@ -827,40 +837,25 @@ class PublicationReflection(Orderable):
 class StoryIndexPage(ListingPage):
     """/praktijkverhalen/: every live practice story, filtered by facets."""
 
+    facets_factory = "story_facets"
+
     class Meta:
         verbose_name = _("overzicht praktijkverhalen")
-
-    def get_context(self, request, *args, **kwargs):
-        from .facets import story_facets
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = story_facets().listing(request)
-        return context
 
 
 class MethodIndexPage(ListingPage):
     """/methoden/: every live method, filtered by facets."""
 
+    facets_factory = "method_facets"
+
     class Meta:
         verbose_name = _("overzicht methoden")
-
-    def get_context(self, request, *args, **kwargs):
-        from .facets import method_facets
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = method_facets().listing(request)
-        return context
 
 
 class PublicationIndexPage(ListingPage):
     """/publicaties/: every live research publication, newest first."""
 
+    facets_factory = "publication_facets"
+
     class Meta:
         verbose_name = _("overzicht publicaties")
-
-    def get_context(self, request, *args, **kwargs):
-        from .facets import publication_facets
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = publication_facets().listing(request)
-        return context
