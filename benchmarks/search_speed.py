@@ -296,7 +296,7 @@ def main():
         return list(wagtail_backend.search(query, BenchEntry.objects.all())[:10])
 
     print(f"## Search speed ({vendor}), {args.repeat} runs × {len(QUERIES)} queries per size\n")
-    rows = []
+    rows, query_rows = [], []
     for size in args.sizes:
         child = subprocess.run(
             [sys.executable, __file__, "--rebuild-child", str(size)], capture_output=True, text=True, check=True
@@ -315,8 +315,15 @@ def main():
         timings = {ours_label: [], "bare full-text query": []}
         if wagtail_seconds is not None:
             timings["Wagtail stock database search"] = []
+        per_query = []
         for query in QUERIES:
-            timings[ours_label] += timed(ours, query, args.repeat)
+            query_timings = timed(ours, query, args.repeat)
+            timings[ours_label] += query_timings
+            answer = ours(query)
+            per_query.append(
+                f"| {size:,} | `{query}` | {answer.total:,}{' (estimate)' if answer.approximate else ''} "
+                f"| {statistics.median(query_timings):.1f} |"
+            )
             timings["bare full-text query"] += timed(bare, query, args.repeat)
             if wagtail_seconds is not None:
                 timings["Wagtail stock database search"] += timed(stock, query, args.repeat)
@@ -328,10 +335,15 @@ def main():
             + (f"; Wagtail index {wagtail_seconds:.1f} s" if wagtail_seconds is not None else "")
             + " |"
         )
+        query_rows += per_query
         print(f"size {size:,} done", file=sys.stderr)
     print("| documents | engine | p50 ms | p95 ms |")
     print("|---|---|---|---|")
     print("\n".join(rows))
+    print("\nSearch service per query:\n")
+    print("| documents | query | matches | p50 ms |")
+    print("|---|---|---|---|")
+    print("\n".join(query_rows))
 
 
 if __name__ == "__main__":

@@ -65,7 +65,14 @@ class SearchResults:
     page: int = 1
     page_size: int = 10
     partial_match: bool = False  # no result had every word; these have some of them
+    # Broad queries (thousands of matches): `total` and the facet counts are estimates, only
+    # the best `browsable` results can be paged through, and there are certainly more than
+    # `more_than` matches (see backends/database.py).
+    approximate: bool = False
+    browsable: int | None = None
+    more_than: int = 0
 
     @property
     def num_pages(self):
-        return max(1, -(-self.total // self.page_size))
+        shown = self.total if self.browsable is None else min(self.total, self.browsable)
+        return max(1, -(-shown // self.page_size))

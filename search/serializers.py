@@ -26,6 +26,10 @@ class FacetValueSerializer(serializers.Serializer):
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
     total = serializers.IntegerField()
+    approximate = serializers.BooleanField(
+        help_text="Brede zoekvraag: total en de facetaantallen zijn schattingen, en alleen de best passende "
+        "resultaten zijn door te bladeren (num_pages). Filters of een specifiekere zoekvraag maken ze exact."
+    )
     page = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     results = ResultSerializer(many=True)

@@ -73,6 +73,7 @@ def results_payload(results):
     return {
         "query": results.query,
         "total": results.total,
+        "approximate": results.approximate,
         "page": results.page,
         "num_pages": results.num_pages,
         "results": [

@@ -7,7 +7,9 @@ Snowball algorithm and ranks with bm25. Query parsing, synonyms, compounds and t
 correction happen before either (search/query.py), so both behave the same.
 """
 
+import json
 from collections import Counter
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -27,6 +29,14 @@ TITLE_MATCH_BONUS = 3.0
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=' … '"
 )
+# The work per query is bounded. Up to EXACT_LIMIT matches are counted, faceted and ranked
+# exactly. A broad query (a common word such as "jongeren" matches nearly every document) is
+# ranked over RANK_POOL candidates, first those with the whole query in the title (the title
+# bonus puts them on top anyway), then other matches; its total is estimated and its facet
+# counts are scaled up from the first EXACT_LIMIT matches. Filters narrow a broad query until
+# it is exact again.
+EXACT_LIMIT = 1000
+RANK_POOL = 300
 PG_VECTOR_SQL = (
     "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B')"
     " || setweight(to_tsvector('dutch', %s), 'C')"
@@ -125,7 +135,18 @@ class DatabaseBackend(SearchBackend):
             IndexTerm.objects.bulk_create(
                 (IndexTerm(term=term, doc_count=count) for term, count in counts.items()), batch_size=5000
             )
+            if is_postgres():
+                self._settle_postgres_index()
         vocabulary_changed()
+
+    @staticmethod
+    def _settle_postgres_index():
+        """After a rebuild: move the GIN indexes' pending entries into the index proper (a
+        search would otherwise scan them all) and refresh the statistics that estimate totals."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('search_indexentry_vector_gin'::regclass)")
+            cursor.execute("SELECT gin_clean_pending_list('search_indexentry_title_gin'::regclass)")
+            cursor.execute("ANALYZE search_indexentry")
 
     def count(self):
         return IndexEntry.objects.count()
@@ -195,40 +216,32 @@ class DatabaseBackend(SearchBackend):
     def _run(self, parsed, filters, page, page_size):
         match = self._match(parsed)
         filter_sql, filter_params = self._filters(filters, match["id"])
-        where = f"{match['where']}{filter_sql}"
-        params = [*match["params"], *filter_params]
-        matched = f"SELECT {match['id']} AS id FROM {match['from']} WHERE {where}"
-        offset = (page - 1) * page_size
-        with connection.cursor() as cursor:
-            # On PostgreSQL one pass ranks the matches and counts them (count(*) OVER () before
-            # LIMIT); FTS5 allows bm25() only without window functions, so SQLite counts apart.
-            total_sql = "count(*) OVER ()" if is_postgres() else "NULL"
+        where, params = f"{match['where']}{filter_sql}", [*match["params"], *filter_params]
+        with self._index_scans(), connection.cursor() as cursor:
             cursor.execute(
-                "SELECT e.id, e.key, e.title, e.url, e.type, e.municipality, e.summary, e.body, m.score, m.total"
-                f" FROM (SELECT {match['id']} AS id, {match['score']} AS score, {total_sql} AS total"
-                f" FROM {match['from']} WHERE {where}) m JOIN search_indexentry e ON e.id = m.id"
-                f" ORDER BY {match['order']} LIMIT %s OFFSET %s",
-                [*match["score_params"], *params, page_size, offset],
+                f"SELECT {match['id']} FROM {match['from']} WHERE {where}{match['probe_order']} LIMIT %s",
+                [*params, EXACT_LIMIT + 1],
             )
-            rows = cursor.fetchall()
-            if rows and rows[0][-1] is not None:
-                total = rows[0][-1]
-            else:
-                cursor.execute(f"SELECT count(*) FROM ({matched}) m", params)
-                total = cursor.fetchone()[0]
-            facets = {}
-            if total:
-                cursor.execute(
-                    f"SELECT name, value, count(*) FROM search_indexfacet WHERE entry_id IN ({matched})"
-                    " GROUP BY name, value ORDER BY name, count(*) DESC, value",
-                    params,
-                )
-                for name, value, count in cursor.fetchall():
-                    facets.setdefault(name, []).append((value, count))
-        headlines = self._headlines(parsed, [row[0] for row in rows]) if rows and not parsed.is_empty else {}
+            candidates = [row[0] for row in cursor.fetchall()]
+            approximate = len(candidates) > EXACT_LIMIT
+            total, pool = len(candidates), candidates
+            if approximate:
+                total = max(total, self._estimated_total(cursor, match["from"], where, params))
+                in_title = []
+                if match["title_where"]:
+                    cursor.execute(
+                        f"SELECT {match['id']} FROM {match['from']} WHERE {match['title_where']}{filter_sql} LIMIT %s",
+                        [*match["title_params"], *filter_params, RANK_POOL],
+                    )
+                    in_title = [row[0] for row in cursor.fetchall()]
+                pool = list(dict.fromkeys([*in_title, *candidates]))[:RANK_POOL]
+            rows = self._ranked_rows(cursor, match, pool, page_size, (page - 1) * page_size) if pool else []
+            scale = total / len(candidates) if approximate else 1
+            facets = self._facet_counts(cursor, candidates, scale) if candidates else {}
+        headlines = self._headlines(match, [row[0] for row in rows]) if rows and not parsed.is_empty else {}
         stems = parsed.stems
         results = []
-        for entry_id, key, title, url, type_, municipality, summary, body, score, _total in rows:
+        for entry_id, key, title, url, type_, municipality, summary, body, score in rows:
             marked = headlines.get(entry_id) or highlight(summary, stems) or highlight(body, stems)
             results.append(
                 Result(
@@ -243,51 +256,133 @@ class DatabaseBackend(SearchBackend):
                 )
             )
         return SearchResults(
-            query=parsed.text, total=total, results=results, facets=facets, page=page, page_size=page_size
+            query=parsed.text,
+            total=total,
+            results=results,
+            facets=facets,
+            page=page,
+            page_size=page_size,
+            approximate=approximate,
+            browsable=len(pool) if approximate else None,
+            more_than=EXACT_LIMIT if approximate else 0,
         )
 
+    @contextmanager
+    def _index_scans(self):
+        """On PostgreSQL, read through the indexes: the planner prices a sequential scan that
+        filters on `@@` far too low (each row's vector must be decompressed), while the GIN
+        index answers without touching the vectors. SET LOCAL ends with this block."""
+        if not is_postgres():
+            yield
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
+            cursor.execute("SET LOCAL enable_seqscan = on")
+
+    def _estimated_total(self, cursor, from_, where, params):
+        """PostgreSQL: the planner's estimate from its statistics of the vector's words (cheap and,
+        for the common words that make a query broad, within a few percent). SQLite: a count."""
+        if is_postgres():
+            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {from_} WHERE {where}", params)
+            plan = cursor.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            return int(plan[0]["Plan"]["Plan Rows"])
+        cursor.execute(f"SELECT count(*) FROM {from_} WHERE {where}", params)
+        return cursor.fetchone()[0]
+
+    def _ranked_rows(self, cursor, match, ids, page_size, offset):
+        ids_sql, ids_param = self._id_in(match["id"], ids)
+        ranked_sql, ranked_params = match["ranked"]
+        cursor.execute(
+            "SELECT e.id, e.key, e.title, e.url, e.type, e.municipality, e.summary, e.body, m.score"
+            f" FROM ({ranked_sql.replace('{ids}', ids_sql)}) m JOIN search_indexentry e ON e.id = m.id"
+            f" ORDER BY {match['order']} LIMIT %s OFFSET %s",
+            [*ranked_params, ids_param, page_size, offset],
+        )
+        return cursor.fetchall()
+
+    def _facet_counts(self, cursor, ids, scale=1):
+        """Facet value counts over the entries `ids`, multiplied by `scale` when they are a sample."""
+        ids_sql, ids_param = self._id_in("entry_id", ids)
+        cursor.execute(
+            f"SELECT name, value, count(*) FROM search_indexfacet WHERE {ids_sql}"
+            " GROUP BY name, value ORDER BY name, count(*) DESC, value",
+            [ids_param],
+        )
+        facets = {}
+        for name, value, count in cursor.fetchall():
+            facets.setdefault(name, []).append((value, count if scale == 1 else max(1, round(count * scale))))
+        return facets
+
+    @staticmethod
+    def _id_in(column, ids):
+        """`column IN ids` with the ids as one parameter (no statement grows with the pool)."""
+        if is_postgres():
+            return f"{column} = ANY(%s)", list(ids)
+        return f"{column} IN (SELECT value FROM json_each(%s))", json.dumps(list(ids))
+
     def _match(self, parsed):
-        """How to find matching entries: FROM, WHERE, the id column, the score and the ORDER BY."""
+        """How to find, and then rank, the matching entries on this engine.
+
+        from/where/params: the matches; id: their id column; probe_order: which matches to take
+        first when there are more than EXACT_LIMIT; title_where: matches with the whole query in
+        the title (the broad-query candidates); ranked: (SQL, params) scoring the ids in `{ids}`;
+        order: the ORDER BY over those scores (m) joined with the entries (e).
+        """
         if parsed.is_empty:
             return {
                 "from": "search_indexentry",
                 "where": "1 = 1",
                 "params": [],
                 "id": "id",
-                "score": "0",
-                "score_params": [],
-                "order": "e.date IS NULL, e.date DESC, e.title, e.id",
+                "probe_order": " ORDER BY date DESC NULLS LAST, title, id",
+                "title_where": None,
+                "ranked": ("SELECT id, 0 AS score FROM search_indexentry WHERE {ids}", []),
+                "order": "e.date DESC NULLS LAST, e.title, e.id",
             }
         if is_postgres():
-            tsquery, params = self._tsquery(parsed)
+            tsquery = self._tsquery(parsed)
             return {
-                "from": f"search_indexentry, {tsquery} AS tq",
-                "where": "search_vector @@ tq.q",
-                "params": params,
+                "from": "search_indexentry",
+                "where": "search_vector @@ %s::tsquery",
+                "params": [tsquery],
                 "id": "id",
-                "score": (
-                    "ts_rank(search_vector, tq.q, 1) * boost"
-                    f" * (CASE WHEN title_vector @@ tq.q THEN {TITLE_MATCH_BONUS} ELSE 1 END)"
+                "probe_order": "",
+                "title_where": "title_vector @@ %s::tsquery",
+                "title_params": [tsquery],
+                "ranked": (
+                    "SELECT id, ts_rank(search_vector, %s::tsquery, 1) * boost"
+                    f" * (CASE WHEN title_vector @@ %s::tsquery THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
+                    " FROM search_indexentry WHERE {ids}",
+                    [tsquery, tsquery],
                 ),
-                "score_params": [],
                 "order": "m.score DESC, e.id",
+                "tsquery": tsquery,
             }
         expression = self._fts_expression(parsed)
+        in_title = "{title} : (" + expression + ")"
         return {
             "from": FTS_TABLE,
             "where": f"{FTS_TABLE} MATCH %s",
             "params": [expression],
             "id": "rowid",
-            "score": (
-                f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
+            "probe_order": "",
+            "title_where": f"{FTS_TABLE} MATCH %s",
+            "title_params": [in_title],
+            "ranked": (
+                f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
                 f" * (CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-                f" THEN {TITLE_MATCH_BONUS} ELSE 1 END)"
+                f" THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
+                f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND {{ids}}",
+                [in_title, expression],
             ),
-            "score_params": ["{title} : (" + expression + ")"],
             "order": "m.score * e.boost ASC, e.id",
         }
 
     def _tsquery(self, parsed):
+        """The query as tsquery text, built by PostgreSQL's own parser; passed back as a constant
+        (`%s::tsquery`) so that the planner can use its word statistics."""
         params, clauses = [], []
         for clause in parsed.clauses:
             alternatives = []
@@ -295,7 +390,9 @@ class DatabaseBackend(SearchBackend):
                 alternatives.append("plainto_tsquery('dutch', %s)")
                 params.append(" ".join(alternative))
             clauses.append("(" + " || ".join(alternatives) + ")")
-        return "(SELECT " + " && ".join(clauses) + " AS q)", params
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT (" + " && ".join(clauses) + ")::text", params)
+            return cursor.fetchone()[0]
 
     def _fts_expression(self, parsed):
         from ..analysis import stem
@@ -323,17 +420,16 @@ class DatabaseBackend(SearchBackend):
             params += [name, *values]
         return sql, params
 
-    def _headlines(self, parsed, ids):
+    def _headlines(self, match, ids):
         """ts_headline snippets on PostgreSQL; SQLite highlights in Python (see highlight.py)."""
         if not is_postgres():
             return {}
-        tsquery, params = self._tsquery(parsed)
-        placeholders = ", ".join(["%s"] * len(ids))
+        ids_sql, ids_param = self._id_in("id", ids)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT id, ts_headline('dutch', left(summary || ' ' || body, 20000), tq.q, %s)"
-                f" FROM search_indexentry, {tsquery} AS tq WHERE id IN ({placeholders})",
-                [HEADLINE_OPTIONS, *params, *ids],
+                "SELECT id, ts_headline('dutch', left(summary || ' ' || body, 20000), %s::tsquery, %s)"
+                f" FROM search_indexentry WHERE {ids_sql}",
+                [match["tsquery"], HEADLINE_OPTIONS, ids_param],
             )
             return {entry_id: from_markers(text) for entry_id, text in cursor.fetchall() if START in text}
 
