@@ -32,9 +32,8 @@ static: static/vendor/.built
 messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 
-# The cache table comes first: saving content during migrations already touches the cache.
+# migrate also creates the database cache table, first (see home/apps.py).
 migrate: install
-	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput -v0
 
 demo: migrate

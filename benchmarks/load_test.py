@@ -170,7 +170,6 @@ def main():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cop_site.settings.dev", "DJANGO_LOG_LEVEL": "WARNING"}
     if "postgres" not in env.get("DATABASE_URL", ""):
         sys.exit("Set DATABASE_URL=postgres://… (an empty database is set up with demo content).")
-    manage("createcachetable", env=env)
     manage("migrate", "--noinput", env=env)
     manage("load_demo_content", env=env)
     manage("search_index", "--rebuild", env=env)

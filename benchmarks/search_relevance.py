@@ -35,7 +35,6 @@ def main():
 
     if args.load_demo:
         call_command("migrate", verbosity=0)
-        call_command("createcachetable", verbosity=0)
         with open(os.devnull, "w") as devnull:
             call_command("load_demo_content", stdout=devnull)
         call_command("search_index", rebuild=True, verbosity=0)

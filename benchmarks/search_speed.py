@@ -266,7 +266,6 @@ def main():
     TextIDGenericRelation(StockIndexEntry).contribute_to_class(BenchEntry, "index_entries")
 
     call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
     wagtail_backend = get_search_backend()
     vendor = connection.vendor
 

@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import pre_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_tables(using="default", **kwargs):
+    """Data migrations that save pages already write to the cache (page-cache invalidation), so
+    the database cache table has to exist before migrating, not after: `migrate` creates it."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class HomeConfig(AppConfig):
@@ -10,3 +18,4 @@ class HomeConfig(AppConfig):
         from cop_site import page_cache
 
         page_cache.connect_signals()
+        pre_migrate.connect(create_cache_tables, sender=self)
