@@ -5,6 +5,9 @@ plainto_tsquery('dutch', …) per alternative, ranks with ts_rank and highlights
 ts_headline. SQLite matches an FTS5 table filled with text stemmed in Python by the same
 Snowball algorithm and ranks with bm25. Query parsing, synonyms, compounds and typo
 correction happen before either (search/query.py), so both behave the same.
+
+The work per query is bounded whatever the corpus size (EXACT_LIMIT below; docs/search.md,
+"Broad queries").
 """
 
 import json
