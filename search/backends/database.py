@@ -295,23 +295,21 @@ class DatabaseBackend(SearchBackend):
         return cursor.fetchone()[0]
 
     def _ranked_rows(self, cursor, match, ids, page_size, offset):
-        ids_sql, ids_param = self._id_in(match["id"], ids)
         ranked_sql, ranked_params = match["ranked"]
         cursor.execute(
             "SELECT e.id, e.key, e.title, e.url, e.type, e.municipality, e.summary, e.body, m.score"
-            f" FROM ({ranked_sql.replace('{ids}', ids_sql)}) m JOIN search_indexentry e ON e.id = m.id"
+            f" FROM ({ranked_sql}) m JOIN search_indexentry e ON e.id = m.id"
             f" ORDER BY {match['order']} LIMIT %s OFFSET %s",
-            [*ranked_params, ids_param, page_size, offset],
+            [*ranked_params, self._id_list(ids), page_size, offset],
         )
         return cursor.fetchall()
 
     def _facet_counts(self, cursor, ids, scale=1):
         """Facet value counts over the entries `ids`, multiplied by `scale` when they are a sample."""
-        ids_sql, ids_param = self._id_in("entry_id", ids)
         cursor.execute(
-            f"SELECT name, value, count(*) FROM search_indexfacet WHERE {ids_sql}"
+            f"SELECT name, value, count(*) FROM search_indexfacet WHERE {self._id_in('entry_id')}"
             " GROUP BY name, value ORDER BY name, count(*) DESC, value",
-            [ids_param],
+            [self._id_list(ids)],
         )
         facets = {}
         for name, value, count in cursor.fetchall():
@@ -319,19 +317,22 @@ class DatabaseBackend(SearchBackend):
         return facets
 
     @staticmethod
-    def _id_in(column, ids):
-        """`column IN ids` with the ids as one parameter (no statement grows with the pool)."""
-        if is_postgres():
-            return f"{column} = ANY(%s)", list(ids)
-        return f"{column} IN (SELECT value FROM json_each(%s))", json.dumps(list(ids))
+    def _id_in(column):
+        """`column IN (ids)` with the ids as one parameter, `_id_list(ids)`: statements do not
+        grow with the number of ids."""
+        return f"{column} = ANY(%s)" if is_postgres() else f"{column} IN (SELECT value FROM json_each(%s))"
+
+    @staticmethod
+    def _id_list(ids):
+        return list(ids) if is_postgres() else json.dumps(list(ids))
 
     def _match(self, parsed):
         """How to find, and then rank, the matching entries on this engine.
 
         from/where/params: the matches; id: their id column; probe_order: which matches to take
         first when there are more than EXACT_LIMIT; title_where: matches with the whole query in
-        the title (the broad-query candidates); ranked: (SQL, params) scoring the ids in `{ids}`;
-        order: the ORDER BY over those scores (m) joined with the entries (e).
+        the title (the broad-query candidates); ranked: (SQL, params) giving (id, score) for the
+        ids in its last parameter; order: the ORDER BY over those (m) joined with the entries (e).
         """
         if parsed.is_empty:
             return {
@@ -341,7 +342,7 @@ class DatabaseBackend(SearchBackend):
                 "id": "id",
                 "probe_order": " ORDER BY date DESC NULLS LAST, title, id",
                 "title_where": None,
-                "ranked": ("SELECT id, 0 AS score FROM search_indexentry WHERE {ids}", []),
+                "ranked": (f"SELECT id, 0 AS score FROM search_indexentry WHERE {self._id_in('id')}", []),
                 "order": "e.date DESC NULLS LAST, e.title, e.id",
             }
         if is_postgres():
@@ -357,7 +358,7 @@ class DatabaseBackend(SearchBackend):
                 "ranked": (
                     "SELECT id, ts_rank(search_vector, %s::tsquery, 1) * boost"
                     f" * (CASE WHEN title_vector @@ %s::tsquery THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
-                    " FROM search_indexentry WHERE {ids}",
+                    f" FROM search_indexentry WHERE {self._id_in('id')}",
                     [tsquery, tsquery],
                 ),
                 "order": "m.score DESC, e.id",
@@ -373,11 +374,13 @@ class DatabaseBackend(SearchBackend):
             "probe_order": "",
             "title_where": f"{FTS_TABLE} MATCH %s",
             "title_params": [in_title],
+            # FTS5 still scores every match here (bm25 needs its statistics per statement); the
+            # bounded ranking is PostgreSQL's. SQLite is the `make run` engine, not production.
             "ranked": (
                 f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
                 f" * (CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
                 f" THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
-                f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND {{ids}}",
+                f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND {self._id_in('rowid')}",
                 [in_title, expression],
             ),
             "order": "m.score * e.boost ASC, e.id",
@@ -427,12 +430,11 @@ class DatabaseBackend(SearchBackend):
         """ts_headline snippets on PostgreSQL; SQLite highlights in Python (see highlight.py)."""
         if not is_postgres():
             return {}
-        ids_sql, ids_param = self._id_in("id", ids)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT id, ts_headline('dutch', left(summary || ' ' || body, 20000), %s::tsquery, %s)"
-                f" FROM search_indexentry WHERE {ids_sql}",
-                [match["tsquery"], HEADLINE_OPTIONS, ids_param],
+                f" FROM search_indexentry WHERE {self._id_in('id')}",
+                [match["tsquery"], HEADLINE_OPTIONS, self._id_list(ids)],
             )
             return {entry_id: from_markers(text) for entry_id, text in cursor.fetchall() if START in text}
 
