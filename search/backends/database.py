@@ -295,12 +295,12 @@ class DatabaseBackend(SearchBackend):
         return cursor.fetchone()[0]
 
     def _ranked_rows(self, cursor, match, ids, page_size, offset):
-        ranked_sql, ranked_params = match["ranked"]
+        ranked_sql, ranked_params = match["ranked"](ids)
         cursor.execute(
             "SELECT e.id, e.key, e.title, e.url, e.type, e.municipality, e.summary, e.body, m.score"
             f" FROM ({ranked_sql}) m JOIN search_indexentry e ON e.id = m.id"
             f" ORDER BY {match['order']} LIMIT %s OFFSET %s",
-            [*ranked_params, self._id_list(ids), page_size, offset],
+            [*ranked_params, page_size, offset],
         )
         return cursor.fetchall()
 
@@ -331,8 +331,8 @@ class DatabaseBackend(SearchBackend):
 
         from/where/params: the matches; id: their id column; probe_order: which matches to take
         first when there are more than EXACT_LIMIT; title_where: matches with the whole query in
-        the title (the broad-query candidates); ranked: (SQL, params) giving (id, score) for the
-        ids in its last parameter; order: the ORDER BY over those (m) joined with the entries (e).
+        the title (the broad-query candidates); ranked(ids): (SQL, params) giving (id, score) for
+        those ids; order: the ORDER BY over those (m) joined with the entries (e).
         """
         if parsed.is_empty:
             return {
@@ -342,7 +342,10 @@ class DatabaseBackend(SearchBackend):
                 "id": "id",
                 "probe_order": " ORDER BY date DESC NULLS LAST, title, id",
                 "title_where": None,
-                "ranked": (f"SELECT id, 0 AS score FROM search_indexentry WHERE {self._id_in('id')}", []),
+                "ranked": lambda ids: (
+                    f"SELECT id, 0 AS score FROM search_indexentry WHERE {self._id_in('id')}",
+                    [self._id_list(ids)],
+                ),
                 "order": "e.date DESC NULLS LAST, e.title, e.id",
             }
         if is_postgres():
@@ -355,33 +358,35 @@ class DatabaseBackend(SearchBackend):
                 "probe_order": "",
                 "title_where": "title_vector @@ %s::tsquery",
                 "title_params": [tsquery],
-                "ranked": (
+                "ranked": lambda ids: (
                     "SELECT id, ts_rank(search_vector, %s::tsquery, 1) * boost"
                     f" * (CASE WHEN title_vector @@ %s::tsquery THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
                     f" FROM search_indexentry WHERE {self._id_in('id')}",
-                    [tsquery, tsquery],
+                    [tsquery, tsquery, self._id_list(ids)],
                 ),
                 "order": "m.score DESC, e.id",
                 "tsquery": tsquery,
             }
         expression = self._fts_expression(parsed)
         in_title = "{title} : (" + expression + ")"
+        # FTS5 recomputes bm25's statistics for every value of `rowid IN (…)`, so the candidates
+        # are the newest matches, a contiguous rowid range it can score in one pass. (Without
+        # filters, every match in that range is a candidate.) No title pool here: its rowids
+        # would be scattered.
         return {
             "from": FTS_TABLE,
             "where": f"{FTS_TABLE} MATCH %s",
             "params": [expression],
             "id": "rowid",
-            "probe_order": "",
-            "title_where": f"{FTS_TABLE} MATCH %s",
-            "title_params": [in_title],
-            # FTS5 still scores every match here (bm25 needs its statistics per statement); the
-            # bounded ranking is PostgreSQL's. SQLite is the `make run` engine, not production.
-            "ranked": (
+            "probe_order": " ORDER BY rowid DESC",
+            "title_where": None,
+            "ranked": lambda ids: (
                 f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
                 f" * (CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
                 f" THEN {TITLE_MATCH_BONUS} ELSE 1 END) AS score"
-                f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND {self._id_in('rowid')}",
-                [in_title, expression],
+                f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
+                f" AND {self._id_in('+rowid')}",
+                [in_title, expression, min(ids), max(ids), self._id_list(ids)],
             ),
             "order": "m.score * e.boost ASC, e.id",
         }
