@@ -65,6 +65,7 @@ class SearchResults:
     page: int = 1
     page_size: int = 10
     partial_match: bool = False  # no result had every word; these have some of them
+    degraded: bool = False  # the configured engine was unreachable; the database index answered
 
     @property
     def num_pages(self):
