@@ -8,6 +8,8 @@ from the schema); each response must not be a server error and must conform to t
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from cop_site.wsgi import application
@@ -17,7 +19,18 @@ EXAMPLES_PER_OPERATION = 30
 pytestmark = pytest.mark.django_db
 
 
-def test_every_public_api_operation_holds_up_against_generated_requests(demo_content):
+@pytest.fixture
+def keep_test_connection():
+    """As Django's test client does: the WSGI handler must not close the database connection
+    at the end of each request (that would close the test's transaction on PostgreSQL)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def test_every_public_api_operation_holds_up_against_generated_requests(demo_content, keep_test_connection):
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {operation.path for operation in operations} >= {"/api/search/", "/api/search/autocomplete/"}
