@@ -4,6 +4,11 @@ Only what the public may see is ever indexed: a page must be live and have no vi
 restriction on itself or an ancestor; a model's `search_document()` may return None to keep
 an object out (e.g. a tip that is not published). Publishing, unpublishing, moving, privacy
 changes and deletion all go through `update_object` / `remove_object`.
+
+The database index is always kept, inside the publishing transaction, even when Elasticsearch
+is configured: it is what search falls back to when Elasticsearch cannot be reached. The
+external engine is told after the commit; when it is unreachable the edit stands, a warning is
+logged, and `search_index --rebuild` brings the engine back in step.
 """
 
 import logging
@@ -43,10 +48,10 @@ def document_for(obj):
     return document
 
 
-def update_object(obj):
+def update_object(obj, backend=None):
     document = document_for(obj)
     keys = {document_key(obj)}
-    backend = get_backend()
+    backend = backend or get_backend()
     if document is None:
         backend.delete(keys)
     else:
@@ -54,7 +59,7 @@ def update_object(obj):
         backend.index([document])
 
 
-def remove_object(obj):
+def removal_keys(obj):
     keys = {document_key(obj)}
     try:
         document = obj.search_document()
@@ -62,14 +67,22 @@ def remove_object(obj):
             keys.add(document.key)
     except Exception:  # the object may be half-deleted; the standard key is enough then
         logger.debug("search_document() failed while removing %r", obj, exc_info=True)
-    get_backend().delete(keys)
+    return keys
 
 
-def update_subtree(page):
+def remove_object(obj, backend=None):
+    (backend or get_backend()).delete(removal_keys(obj))
+
+
+def delete_keys(keys, backend=None):
+    (backend or get_backend()).delete(keys)
+
+
+def update_subtree(page, backend=None):
     """Re-index a page and everything below it (after a move or a privacy change)."""
     for descendant in page.get_descendants(inclusive=True).specific().iterator(chunk_size=200):
         if is_registered(descendant):
-            update_object(descendant)
+            update_object(descendant, backend)
 
 
 def public_documents(chunk_size=500):
@@ -102,11 +115,24 @@ def public_document_count():
 
 def on_commit(function, *args):
     """The database index changes inside the publishing transaction (and rolls back with it);
-    an external engine is only told once the change is committed."""
-    if get_backend().name == "database":
-        function(*args)
-    else:
-        transaction.on_commit(lambda: function(*args))
+    an external engine is only told once the change is committed, and its being unreachable
+    never undoes or fails the edit."""
+    function(*args, backend=get_backend("database"))
+    external = get_backend()
+    if external.name != "database":
+        transaction.on_commit(lambda: _tell_external(external, function, args))
+
+
+def _tell_external(backend, function, args):
+    try:
+        function(*args, backend=backend)
+    except backend.unavailable_errors as error:
+        logger.warning(
+            "Search backend %s unreachable; %s not applied there (run search_index --rebuild): %r",
+            backend.name,
+            function.__name__,
+            error,
+        )
 
 
 # Signal receivers (connected in apps.py) ---------------------------------------------------
@@ -134,7 +160,7 @@ def object_saved(sender, instance, **kwargs):
 
 def object_deleted(sender, instance, **kwargs):
     if is_registered(instance):
-        remove_object(instance)
+        on_commit(delete_keys, removal_keys(instance))
 
 
 def restriction_changed(sender, instance, **kwargs):

@@ -65,6 +65,7 @@ class SearchResults:
     page: int = 1
     page_size: int = 10
     partial_match: bool = False  # no result had every word; these have some of them
+    degraded: bool = False  # the configured engine was unreachable; the database index answered
     # Broad queries (thousands of matches): `total` and the facet counts are estimates, only
     # the best `browsable` results can be paged through, and there are certainly more than
     # `more_than` matches (see backends/database.py).

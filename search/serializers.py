@@ -36,6 +36,10 @@ class SearchResponseSerializer(serializers.Serializer):
     facets = serializers.DictField(child=FacetValueSerializer(many=True))
     suggestion = serializers.CharField(allow_blank=True, help_text="Verbeterde zoekvraag (bedoelde u …?)")
     message = serializers.CharField(allow_blank=True)
+    degraded = serializers.BooleanField(
+        help_text="true wanneer de uitgebreide zoekmachine niet bereikbaar was en de eenvoudige "
+        "zoekfunctie (database) deze resultaten gaf; `message` zegt het dan ook."
+    )
 
 
 class AutocompleteResponseSerializer(serializers.Serializer):

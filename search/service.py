@@ -6,8 +6,13 @@
 Bad input never raises: a query is reduced to plain words (search/query.py), over-long
 queries are cut, unknown pages fall back to the last page, and every case without
 results carries a Dutch message saying what to do.
+
+An unreachable external engine (Elasticsearch down, network error) does not fail the search
+either: the database index answers instead, the results say so (`results.degraded`, with a
+Dutch message) and a warning is logged.
 """
 
+import logging
 import re
 
 from django.utils.translation import gettext as _
@@ -17,7 +22,17 @@ from .query import MAX_QUERY_LENGTH, parse
 from .results import SearchResults
 from .vocabulary import OpenVocabulary
 
+logger = logging.getLogger(__name__)
+
 MAX_PAGE_SIZE = 50
+
+
+def degraded_message():
+    return _(
+        "De uitgebreide zoekmachine is tijdelijk niet bereikbaar; deze resultaten komen uit de eenvoudige zoekfunctie."
+    )
+
+
 FACET_NAME_RE = re.compile(r"^[a-z][a-z_]{0,59}$")
 
 
@@ -52,6 +67,17 @@ def search(query="", filters=None, page=1, page_size=10):
     page = _number(page, 1, 1, 10_000)
     filters = clean_filters(filters)
     backend = get_backend()
+    try:
+        results = _search(backend, query, filters, page, page_size)
+    except backend.unavailable_errors as error:
+        logger.warning("Search backend %s unreachable, answering from the database: %r", backend.name, error)
+        results = _search(get_backend("database"), query, filters, page, page_size)
+        results.degraded = True
+        results.message = " ".join(str(part) for part in (degraded_message(), results.message) if part)
+    return results
+
+
+def _search(backend, query, filters, page, page_size):
     parsed = parse(query, vocab=None if backend.uses_vocabulary else OpenVocabulary())
     if parsed.is_empty and query.strip():
         results = SearchResults(query=query[:MAX_QUERY_LENGTH], page_size=page_size)
@@ -79,4 +105,10 @@ def search(query="", filters=None, page=1, page_size=10):
 
 def autocomplete(prefix, limit=8):
     prefix = _printable(prefix or "")[:100]
-    return get_backend().autocomplete(prefix, _number(limit, 8, 1, 20))
+    limit = _number(limit, 8, 1, 20)
+    backend = get_backend()
+    try:
+        return backend.autocomplete(prefix, limit)
+    except backend.unavailable_errors as error:
+        logger.warning("Search backend %s unreachable, autocomplete from the database: %r", backend.name, error)
+        return get_backend("database").autocomplete(prefix, limit)

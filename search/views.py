@@ -93,6 +93,7 @@ def results_payload(results):
         },
         "suggestion": results.suggestion,
         "message": str(results.message),
+        "degraded": results.degraded,
     }
 
 

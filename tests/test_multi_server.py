@@ -5,108 +5,33 @@ settings, so rate limits and sessions must hold across them: nothing may live in
 process's memory.
 """
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-import requests
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
-from django.db import connection
 
 from accounts.models import User
 from ateliers.models import AtelierPage, AtelierState, Registration
 
-BASE_DIR = Path(__file__).resolve().parents[1]
-PASSWORD = "demo-wachtwoord-2026"
+from .servers import PASSWORD, app_server_env, database_url, prepare_for_app_servers, start_app_servers
+from .servers import browser_session as _session
+from .servers import login as _login
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url, process, log, seconds=90):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"app server exited: {log.read_text()}")
-        try:
-            requests.get(url, timeout=10)
-            return
-        except requests.RequestException:
-            time.sleep(0.3)
-    raise TimeoutError(url)
 
 
 @pytest.fixture
 def app_servers(postgres_only, demo_content, tmp_path):
     """Two gunicorn processes serving the test database; yields their base URLs."""
-    settings_dict = connection.settings_dict
-    database_url = "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(
-        **{**settings_dict, "HOST": settings_dict["HOST"] or "127.0.0.1", "PORT": settings_dict["PORT"] or 5432}
-    )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cop_site.settings.dev",
-        "DATABASE_URL": database_url,
-        "PAGE_CACHE_ENABLED": "false",
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    # The servers run with the production hashers, which do not read the tests' fast MD5 hashes.
-    User.objects.update(password=make_password(PASSWORD, hasher="pbkdf2_sha256"))
-    # The test settings use a per-process cache; the servers use the shared database cache.
-    subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=BASE_DIR, env=env, check=True)
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM cop_cache")  # not a model table, so the test flush leaves it
-    servers, urls, logs = [], [], []
-    for number in range(2):
-        port = _free_port()
-        log = tmp_path / f"gunicorn-{number}.log"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cop_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=log.open("w"),
-            stderr=subprocess.STDOUT,
-        )
-        servers.append(process)
-        logs.append(log)
-        urls.append(f"http://127.0.0.1:{port}")
+    env = app_server_env(database_url())
+    prepare_for_app_servers(env)
+    servers = start_app_servers(2, env, tmp_path)
     try:
-        for url, process, log in zip(urls, servers, logs, strict=True):
-            _wait_until_up(url + "/account/login/", process, log)
-        yield urls
+        yield [server.url for server in servers]
     finally:
-        for process in servers:
-            process.terminate()
-            process.wait(timeout=10)
-
-
-def _session():
-    """A browser behind the load balancer: both servers see the same public host name."""
-    session = requests.Session()
-    session.headers["Host"] = "localhost"
-    return session
-
-
-def _login(session, base_url, email, password):
-    session.get(base_url + "/account/login/", timeout=10)
-    return session.post(
-        base_url + "/account/login/",
-        data={"login": email, "password": password, "csrfmiddlewaretoken": session.cookies["csrftoken"]},
-        headers={"Referer": base_url + "/account/login/"},
-        timeout=10,
-    )
+        for server in servers:
+            server.stop()
 
 
 def test_failed_logins_on_one_server_count_on_the_other(app_servers):

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -41,9 +43,13 @@ class TipForm(forms.Form):
         label=_("Ik geef toestemming om deze tip, zonder mijn naam, openbaar te maken als de groep hem kiest."),
         required=False,
     )
+    # New for every blank form; the same form sent twice makes one tip (services.submit_tip).
+    submission_key = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, member, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4().hex)
         if not Theme.objects.exists():
             del self.fields["themes"]
         if member.is_facilitator:

@@ -219,6 +219,9 @@ class Tip(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    # A random key from the submission form: sending the same form again (a retry after a
+    # time-out or a double click) finds this tip instead of making a second one.
+    submission_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = TipQuerySet.as_manager()
 
@@ -259,6 +262,13 @@ class Tip(models.Model):
         indexes = [
             models.Index(
                 fields=["state", "-is_toptip", "-priority_score", "-published_at", "id"], name="tip_library_order"
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entered_by", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="one_tip_per_submission",
             )
         ]
         verbose_name = _("tip")

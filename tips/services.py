@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
@@ -260,8 +260,13 @@ def submit_tip(
     source=Tip.Source.ONLINE,
     entered_by=None,
     co_authors=(),
+    submission_key="",
 ):
-    """A member writes a tip, or a facilitator enters one collected at a meeting for `author`."""
+    """A member writes a tip, or a facilitator enters one collected at a meeting for `author`.
+
+    All or nothing (one transaction). With a `submission_key` (the form's hidden field) the
+    same submission sent again returns the tip it made the first time.
+    """
     entered_by = entered_by or member.user
     if author is not None and author.pk != member.pk:
         require_facilitator(member)
@@ -270,8 +275,25 @@ def submit_tip(
     elif not member.is_facilitator:
         source = Tip.Source.ONLINE
     author = author or member
+    if submission_key:
+        existing = Tip.objects.filter(entered_by=entered_by, submission_key=submission_key).first()
+        if existing is not None:  # the same form sent again: a retry, not a second tip
+            return existing
     _check_submission_rate(entered_by)
     text = sanitise(text)
+    try:
+        with transaction.atomic():
+            return _create_tip(
+                member, author, text, audiences, phase, themes, consent, source, entered_by, co_authors, submission_key
+            )
+    except IntegrityError:
+        existing = Tip.objects.filter(entered_by=entered_by, submission_key=submission_key).first()
+        if not submission_key or existing is None:
+            raise
+        return existing  # a simultaneous retry of the same form won the race
+
+
+def _create_tip(member, author, text, audiences, phase, themes, consent, source, entered_by, co_authors, key):
     tip = Tip.objects.create(
         community=member.community,
         text=text,
@@ -283,6 +305,7 @@ def submit_tip(
         phase=phase or "",
         source=source,
         entered_by=entered_by,
+        submission_key=key or "",
     )
     if themes:
         tip.themes.set(list(themes))

@@ -147,6 +147,7 @@ def submit(request, slug):
                 author=data.get("author"),
                 source=data.get("source", Tip.Source.ONLINE),
                 co_authors=data.get("co_authors") or (),
+                submission_key=data.get("submission_key") or "",
             )
         except services.RateLimited as error:
             form.add_error(None, str(error))

@@ -1,7 +1,8 @@
 """The search engines behind `search.service`; settings choose one.
 
 `ELASTICSEARCH_URL` set → Elasticsearch (backends/elastic.py); otherwise the embedded
-database backend (backends/database.py) on PostgreSQL or SQLite.
+database backend (backends/database.py) on PostgreSQL or SQLite. The database index is kept
+in step in both cases (search/indexing.py): it answers when Elasticsearch cannot be reached.
 """
 
 from django.conf import settings
@@ -9,8 +10,9 @@ from django.conf import settings
 _backends = {}
 
 
-def get_backend():
-    name = "elastic" if settings.ELASTICSEARCH_URL else "database"
+def get_backend(name=None):
+    """The configured backend, or the one named ("database" for the fallback)."""
+    name = name or ("elastic" if settings.ELASTICSEARCH_URL else "database")
     if name not in _backends:
         if name == "elastic":
             from .elastic import ElasticsearchBackend

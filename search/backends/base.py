@@ -4,6 +4,9 @@
 class SearchBackend:
     name = ""
     uses_vocabulary = True  # typo correction from the IndexTerm vocabulary (search/vocabulary.py)
+    # Errors meaning "the engine cannot answer now" (network, cluster down): search falls back
+    # to the database backend on these (search/service.py) instead of failing.
+    unavailable_errors = ()
 
     def index(self, documents):
         """Add or replace these SearchDocuments."""

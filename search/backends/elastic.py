@@ -12,6 +12,8 @@ new timestamped index and then swaps the alias in one atomic call.
 
 import time
 
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from elasticsearch_dsl import Date, Document, Float, Index, Keyword, Q, Search, Text
 
 from ..analysis import COMPOUND_PARTS, STOP_WORDS, index_variants
@@ -253,6 +255,9 @@ class ElasticsearchBackend(SearchBackend):
 
     name = "elasticsearch"
     uses_vocabulary = False
+    # TransportError covers connection refused, timeouts and TLS errors; ApiError an error
+    # answer from the cluster (e.g. 503 while it is recovering, or a missing index).
+    unavailable_errors = (TransportError, ApiError)
 
     def __init__(self, url, prefix="cop"):
         from elasticsearch import Elasticsearch

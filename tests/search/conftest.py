@@ -2,7 +2,10 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
 
+from organisations.models import OrganisationIndexPage
+from search import registry
 from search.backends import get_backend
 from search.documents import SearchDocument
 from search.models import Synonym
@@ -123,3 +126,30 @@ def synonyms(db):
 def indexed(db, synonyms):
     get_backend().rebuild([DOCUMENTS])
     return DOCUMENTS
+
+
+def organisation_index_document(page):
+    return SearchDocument(
+        key=f"organisations.OrganisationIndexPage:{page.pk}",
+        type="story",
+        title=page.title,
+        url=page.url or "",
+        summary="Een verhaal over kinderboerderijen.",
+    )
+
+
+@pytest.fixture
+def searchable_pages(monkeypatch, synonyms):
+    monkeypatch.setattr(OrganisationIndexPage, "search_document", organisation_index_document, raising=False)
+    registry.register(OrganisationIndexPage)
+    yield Site.objects.get(is_default_site=True).root_page
+    registry._models.remove(OrganisationIndexPage)
+
+
+def add_page(parent, title, publish=True):
+    page = parent.add_child(instance=OrganisationIndexPage(title=title, live=False))
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page

@@ -4,41 +4,14 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
-from organisations.models import OrganisationIndexPage
-from search import registry, service
-from search.documents import SearchDocument
+from search import service
 from search.models import IndexEntry
 
+from .conftest import add_page
+
 pytestmark = pytest.mark.django_db
-
-
-def organisation_index_document(page):
-    return SearchDocument(
-        key=f"organisations.OrganisationIndexPage:{page.pk}",
-        type="story",
-        title=page.title,
-        url=page.url or "",
-        summary="Een verhaal over kinderboerderijen.",
-    )
-
-
-@pytest.fixture
-def searchable_pages(monkeypatch, synonyms):
-    monkeypatch.setattr(OrganisationIndexPage, "search_document", organisation_index_document, raising=False)
-    registry.register(OrganisationIndexPage)
-    yield Site.objects.get(is_default_site=True).root_page
-    registry._models.remove(OrganisationIndexPage)
-
-
-def add_page(parent, title, publish=True):
-    page = parent.add_child(instance=OrganisationIndexPage(title=title, live=False))
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
-    return page
 
 
 def found(query):

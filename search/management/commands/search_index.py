@@ -43,6 +43,9 @@ class Command(BaseCommand):
         backend.rebuild(public_documents(batch_size), progress=progress)
         if progress:
             stream.write("\n")
+        if backend.name != "database":
+            # The database index is the fallback when the external engine is unreachable.
+            get_backend("database").rebuild(public_documents(batch_size))
         self.stdout.write(
             self.style.SUCCESS(f"Zoekindex ({backend.name}) opnieuw opgebouwd: {backend.count()} documenten.")
         )
