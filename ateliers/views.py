@@ -6,13 +6,14 @@ from urllib.parse import urlencode
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from cop_site import ratelimit
 
 from . import links, services
 from .calendar import registration_ics, upcoming_feed
@@ -40,13 +41,8 @@ def _too_many_guest_registrations(request):
     The client IP comes from allauth, so behind a proxy it honours ALLAUTH_TRUSTED_PROXY_COUNT
     like the login rate limits do.
     """
-    key = f"ateliers:guest-registrations:{get_adapter(request).get_client_ip(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, count := 1, timeout=3600)
-    return count > GUEST_REGISTRATIONS_PER_HOUR
+    client_ip = get_adapter(request).get_client_ip(request)
+    return not ratelimit.allow("atelier-guest-registration", client_ip, GUEST_REGISTRATIONS_PER_HOUR, 3600)
 
 
 def _to_manage_page(registration):

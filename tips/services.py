@@ -17,7 +17,6 @@ from html import unescape
 import nh3
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -26,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Profile
+from cop_site import ratelimit
 from organisations.models import Organisation
 
 from .models import Community, CommunityMember, Pair, PairJudgement, Priority, Round, Tip, TipVersion, TriedIt, Vote
@@ -225,14 +225,7 @@ def sanitise(text):
 
 
 def _check_submission_rate(user):
-    key = f"tips:submissions:{user.pk}"
-    cache.add(key, 0, timeout=int(SUBMISSION_WINDOW.total_seconds()))
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=int(SUBMISSION_WINDOW.total_seconds()))
-        count = 1
-    if count > SUBMISSION_LIMIT:
+    if not ratelimit.allow("tip-submission", user.pk, SUBMISSION_LIMIT, SUBMISSION_WINDOW.total_seconds()):
         raise RateLimited(
             _("U heeft het afgelopen uur al %(limit)s tips ingestuurd. Probeer het over een uur opnieuw.")
             % {"limit": SUBMISSION_LIMIT}
