@@ -50,7 +50,10 @@
     });
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
-    status.textContent = suggestions.length + (suggestions.length === 1 ? " suggestie" : " suggesties") + " beschikbaar.";
+    // The sentence comes translated from the page (data-one-suggestion / data-suggestions).
+    status.textContent = suggestions.length === 1
+      ? input.getAttribute("data-one-suggestion")
+      : input.getAttribute("data-suggestions").replace("{count}", suggestions.length);
   }
 
   function request() {

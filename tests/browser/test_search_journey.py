@@ -28,6 +28,7 @@ def test_search_with_keyboard_autocomplete_and_facets(page, indexed_documents):
     option = page.get_by_role("option", name="CenteringPregnancy", exact=True)
     option.wait_for()
     assert box.get_attribute("aria-expanded") == "true"
+    assert page.locator("#search-suggestions-status").text_content().endswith("beschikbaar.")
     box.press("ArrowDown")
     assert box.get_attribute("aria-activedescendant") == "search-suggestion-0"
     box.press("Enter")
@@ -46,3 +47,11 @@ def test_search_with_keyboard_autocomplete_and_facets(page, indexed_documents):
     page.get_by_role("link", name="verpleegkundige", exact=True).click()
     assert page.get_by_role("link", name="Jonge moeders krijgen een verpleegkundige aan huis").is_visible()
     assert audit_accessibility(page) == []
+
+
+def test_english_search_announces_suggestions_in_english(page, indexed_documents):
+    page.goto("/en/zoeken/")
+    box = page.get_by_role("combobox", name="Search")
+    box.press_sequentially("centering", delay=20)
+    page.get_by_role("option", name="CenteringPregnancy", exact=True).wait_for()
+    assert page.locator("#search-suggestions-status").text_content().endswith("available.")
