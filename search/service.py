@@ -15,6 +15,7 @@ Dutch message) and a warning is logged.
 import logging
 import re
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from .backends import get_backend
@@ -25,6 +26,8 @@ from .vocabulary import OpenVocabulary
 logger = logging.getLogger(__name__)
 
 MAX_PAGE_SIZE = 50
+ENGINE_DOWN_KEY = "search:engine-unreachable"
+ENGINE_RETRY_SECONDS = 30
 
 
 def degraded_message():
@@ -66,15 +69,34 @@ def search(query="", filters=None, page=1, page_size=10):
     page_size = _number(page_size, 10, 1, MAX_PAGE_SIZE)
     page = _number(page, 1, 1, 10_000)
     filters = clean_filters(filters)
-    backend = get_backend()
-    try:
-        results = _search(backend, query, filters, page, page_size)
-    except backend.unavailable_errors as error:
-        logger.warning("Search backend %s unreachable, answering from the database: %r", backend.name, error)
-        results = _search(get_backend("database"), query, filters, page, page_size)
+    results, degraded = _with_fallback(lambda backend: _search(backend, query, filters, page, page_size))
+    if degraded:
         results.degraded = True
         results.message = " ".join(str(part) for part in (degraded_message(), results.message) if part)
     return results
+
+
+def _with_fallback(call):
+    """(call(engine), False), or (call(database backend), True) when the engine is unreachable.
+
+    After a failure the engine is skipped for ENGINE_RETRY_SECONDS on every app server (the
+    mark is in the shared cache): a cluster that hangs costs one request its client timeout,
+    not every request.
+    """
+    backend = get_backend()
+    if backend.unavailable_errors and cache.get(ENGINE_DOWN_KEY):
+        return call(get_backend("database")), True
+    try:
+        return call(backend), False
+    except backend.unavailable_errors as error:
+        logger.warning(
+            "Search backend %s unreachable, answering from the database for %s s: %r",
+            backend.name,
+            ENGINE_RETRY_SECONDS,
+            error,
+        )
+        cache.set(ENGINE_DOWN_KEY, True, ENGINE_RETRY_SECONDS)
+        return call(get_backend("database")), True
 
 
 def _search(backend, query, filters, page, page_size):
@@ -106,9 +128,5 @@ def _search(backend, query, filters, page, page_size):
 def autocomplete(prefix, limit=8):
     prefix = _printable(prefix or "")[:100]
     limit = _number(limit, 8, 1, 20)
-    backend = get_backend()
-    try:
-        return backend.autocomplete(prefix, limit)
-    except backend.unavailable_errors as error:
-        logger.warning("Search backend %s unreachable, autocomplete from the database: %r", backend.name, error)
-        return get_backend("database").autocomplete(prefix, limit)
+    suggestions, _degraded = _with_fallback(lambda backend: backend.autocomplete(prefix, limit))
+    return suggestions

@@ -84,3 +84,24 @@ def test_publishing_while_elasticsearch_is_down_keeps_the_edit_and_the_fallback_
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert not IndexEntry.objects.filter(title="Kinderboerderij Zaltbommel").exists()
+
+
+def test_an_unreachable_engine_is_skipped_for_a_while(indexed, elasticsearch_down, monkeypatch):
+    from django.core.cache import cache
+
+    from search.backends.elastic import ElasticsearchBackend
+
+    attempts = []
+    original_search = ElasticsearchBackend.search
+
+    def counting_search(self, *args, **kwargs):
+        attempts.append(1)
+        return original_search(self, *args, **kwargs)
+
+    monkeypatch.setattr(ElasticsearchBackend, "search", counting_search)
+    for _ in range(3):
+        assert service.search("schoolverzuim").degraded
+    assert len(attempts) == 1  # a hanging cluster would have cost only the first search its timeout
+    cache.delete(service.ENGINE_DOWN_KEY)  # as after ENGINE_RETRY_SECONDS
+    assert service.search("schoolverzuim").degraded
+    assert len(attempts) == 2
