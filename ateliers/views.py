@@ -1,6 +1,7 @@
 """Public views: thin wrappers that turn requests into calls to services.py."""
 
 import datetime
+import re
 from urllib.parse import urlencode
 
 from allauth.account.adapter import get_adapter
@@ -139,9 +140,16 @@ def certificate(request, token):
     return response
 
 
+CERTIFICATE_CODE_RE = re.compile(r"[0-9A-F]{5}-[0-9A-F]{5}")  # see models.new_certificate_code
+
+
 def certificate_check(request, code):
     code = code.strip().upper()
-    registration = Registration.objects.select_related("atelier").filter(certificate_code=code, attended=True).first()
+    registration = None
+    if CERTIFICATE_CODE_RE.fullmatch(code):  # anything else cannot be a code (and may hold NUL bytes)
+        registration = (
+            Registration.objects.select_related("atelier").filter(certificate_code=code, attended=True).first()
+        )
     genuine = registration is not None and services.certificate_available(registration)
     context = {"code": code, "genuine": genuine}
     if genuine:

@@ -59,3 +59,20 @@ def test_production_settings_pass_the_deploy_check():
 @pytest.mark.parametrize("path", ["/", "/organisaties/", "/account/login/", "/account/signup/"])
 def test_public_pages_render(client, demo_content, path):
     assert client.get(path).status_code == 200
+
+
+def test_unknown_address_gets_a_helpful_page_in_the_visitors_language(client, demo_content):
+    dutch = client.get("/deze-pagina-bestaat-niet/")
+    assert dutch.status_code == 404
+    html = dutch.content.decode()
+    assert "Pagina niet gevonden" in html and 'action="/zoeken/"' in html and 'lang="nl"' in html
+    english = client.get("/en/this-page-does-not-exist/")
+    assert english.status_code == 404
+    assert "Page not found" in english.content.decode()
+
+
+def test_server_error_page_needs_nothing_but_itself(client, settings):
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render({})
+    assert "Er ging iets mis" in html and "{%" not in html

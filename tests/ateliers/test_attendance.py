@@ -107,6 +107,10 @@ def test_public_check_confirms_a_code_with_minimal_personal_data(client, atelier
 
     unknown = client.get(reverse("ateliers:certificate_check", args=["ABCDE-12345"]))
     assert unknown.status_code == 404 and "kennen geen certificaat" in unknown.content.decode()
+    # Typed or pasted garbage, NUL bytes included (PostgreSQL refuses those in a query): the same answer.
+    for garbage in ["\x00\x1fx", "ABCDE-1234Z", "<b>x"]:
+        response = client.get(f"/kennisateliers/certificaat/{garbage}/")
+        assert response.status_code == 404 and "kennen geen certificaat" in response.content.decode()
 
 
 def test_no_certificate_without_granted_accreditation(atelier, attendee):

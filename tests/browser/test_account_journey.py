@@ -38,7 +38,7 @@ def test_sign_up_verify_log_in_and_out(page, demo_content):
     assert "/account/login/" in page.url
 
 
-@pytest.mark.parametrize("path", ["/", "/account/signup/", "/account/login/"])
+@pytest.mark.parametrize("path", ["/", "/account/signup/", "/account/login/", "/deze-pagina-bestaat-niet/"])
 def test_public_pages_have_no_serious_accessibility_violations(page, demo_content, path):
     page.goto(path)
     assert audit_accessibility(page) == []
