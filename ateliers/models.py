@@ -458,6 +458,8 @@ class Registration(models.Model):
         _("synthetisch"), default=False, help_text=_("Verzonnen demogegevens, geen echte deelnemer.")
     )
     anonymised = models.BooleanField(default=False)
+    # The site language at registration time: the mails about this registration go out in it.
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default="nl")
 
     class Meta:
         verbose_name = _("aanmelding")

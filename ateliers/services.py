@@ -114,12 +114,14 @@ def register(
     wants_accreditation=False,
     register_numbers=None,
     user=None,
+    language="nl",
 ):
     """Register someone; the same e-mail address twice gives the same registration.
 
     A logged-in member's address is already verified, so they go straight to a seat or
     the waiting list. A guest first gets a link to confirm the address; until then the
     registration holds no seat, so nobody can take seats in someone else's name.
+    `language` is the site language the form was sent in; the mails follow it.
     """
     email = email.strip().lower()
     details = {
@@ -129,6 +131,7 @@ def register(
         "wants_accreditation": wants_accreditation,
         "register_numbers": register_numbers or {},
         "user": user,
+        "language": language or "nl",
     }
     with transaction.atomic():
         atelier = _locked_atelier(atelier)

@@ -3,6 +3,7 @@
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from . import links, services
@@ -11,11 +12,11 @@ from .models import Registration
 from .qr import qr_png
 
 SUBJECTS = {
-    "confirm_email": "Bevestig je aanmelding voor het kennisatelier",
-    "confirmed": "Je bent aangemeld voor het kennisatelier",
-    "waiting": "Je staat op de wachtlijst voor het kennisatelier",
-    "promoted": "Er is een plek vrijgekomen: je bent aangemeld voor het kennisatelier",
-    "evaluation": "Hoe was het kennisatelier? Geef je mening",
+    "confirm_email": _("Bevestig je aanmelding voor het kennisatelier"),
+    "confirmed": _("Je bent aangemeld voor het kennisatelier"),
+    "waiting": _("Je staat op de wachtlijst voor het kennisatelier"),
+    "promoted": _("Er is een plek vrijgekomen: je bent aangemeld voor het kennisatelier"),
+    "evaluation": _("Hoe was het kennisatelier? Geef je mening"),
 }
 # Mails that hand out a seat carry the calendar file and the QR code for the door.
 WITH_TICKET = {"confirmed", "promoted"}
@@ -27,7 +28,8 @@ def send_registration_mail(registration_id, kind):
     if registration is None or registration.anonymised:
         return
     atelier = registration.atelier
-    with translation.override("nl"):
+    # The registrant's language, stored when they registered: subject, body and links follow it.
+    with translation.override(registration.language or "nl"):
         context = {
             "registration": registration,
             "atelier": atelier,

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import user_passes_test
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -71,6 +71,7 @@ def register(request, atelier_id):
                 wants_accreditation=data["wants_accreditation"],
                 register_numbers=data["register_numbers"],
                 user=user,
+                language=translation.get_language() or "nl",
             )
         except services.AtelierError as error:
             messages.error(request, str(error))
