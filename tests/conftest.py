@@ -4,11 +4,15 @@ from django.core.management import call_command
 
 @pytest.fixture(autouse=True)
 def _isolated_test(settings, tmp_path):
-    """Own media folder and an empty cache (rate-limit counters live there) for every test."""
+    """Own media folder, an empty cache (rate-limit counters live there) and the site's default
+    language for every test: a request on /en/ leaves English active in the thread."""
     from django.core.cache import cache
+    from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.core import mail
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
@@ -12,13 +11,6 @@ from ateliers import services
 from ateliers.models import Registration
 
 Status = Registration.Status
-
-
-@pytest.fixture(autouse=True)
-def _language_put_back():
-    """A request on /en/ leaves English active in this thread; later tests expect Dutch."""
-    with translation.override("nl"):
-        yield
 
 
 def path_of(url):
