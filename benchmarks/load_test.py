@@ -10,10 +10,10 @@ run stops after --max-seconds regardless. Prints a Markdown table for BENCHMARKS
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,36 +21,23 @@ from pathlib import Path
 import requests
 
 BASE_DIR = Path(__file__).resolve().parents[1]
-PASSWORD = "demo-wachtwoord-2026"
+sys.path.insert(0, str(BASE_DIR))
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.servers import PASSWORD, AppServer, browser_session, login  # noqa: E402  (the tests' gunicorn helpers)
 
 
 def manage(*args, env):
     subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, capture_output=True)
 
 
-def start_server(env, port, workers):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cop_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            requests.get(base + "/", timeout=5)
-            return process, base
-        except requests.RequestException:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("server did not start")
+def start_server(env, workers, log):
+    server = AppServer(env, log, workers=workers)
+    try:
+        server.wait()
+    except BaseException:
+        server.stop()
+        raise
+    return server
 
 
 def percentile(values, fraction):
@@ -143,18 +130,8 @@ def prepare_members(env, count):
 def login_members(base, count):
     sessions = []
     for n in range(count):
-        session = requests.Session()
-        session.headers["Host"] = "localhost"
-        session.get(base + "/account/login/", timeout=30)
-        session.post(
-            base + "/account/login/",
-            data={
-                "login": f"last{n}@example.nl",
-                "password": PASSWORD,
-                "csrfmiddlewaretoken": session.cookies["csrftoken"],
-            },
-            timeout=30,
-        )
+        session = browser_session()
+        login(session, base, f"last{n}@example.nl", timeout=30)
         session.get(base + "/", timeout=30)
         sessions.append(session)
     return sessions
@@ -178,16 +155,15 @@ def main():
     for cache_on in (False, True):
         run_env = {**env, "PAGE_CACHE_ENABLED": str(cache_on).lower()}
         atelier_id = prepare_members(run_env, 40)
-        process, base = start_server(run_env, free_port(), options.workers)
+        server = start_server(run_env, options.workers, Path(tempfile.gettempdir()) / "load_test_gunicorn.log")
         try:
-            members = login_members(base, 40)
-            for name, make_request in scenarios(base, members, atelier_id):
+            members = login_members(server.url, 40)
+            for name, make_request in scenarios(server.url, members, atelier_id):
                 result = run_scenario(name, make_request, options.requests, options.concurrency, deadline)
                 result["page cache"] = "on" if cache_on else "off"
                 rows.append(result)
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            server.stop()
     print("| scenario | page cache | requests | 5xx | req/s | p50 ms | p95 ms | p99 ms |")
     print("|---|---|---|---|---|---|---|---|")
     for row in rows:

@@ -147,13 +147,13 @@ def browser_session():
     return session
 
 
-def login(session, base_url, email, password=PASSWORD):
-    session.get(base_url + "/account/login/", timeout=10)
+def login(session, base_url, email, password=PASSWORD, timeout=10):
+    session.get(base_url + "/account/login/", timeout=timeout)
     return session.post(
         base_url + "/account/login/",
         data={"login": email, "password": password, "csrfmiddlewaretoken": session.cookies["csrftoken"]},
         headers={"Referer": base_url + "/account/login/"},
-        timeout=10,
+        timeout=timeout,
     )
 
 

@@ -19,14 +19,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-from allauth.account.models import EmailAddress
 from django.db import connection, transaction
 
-from accounts.models import Profile, User
+from accounts.models import Profile
 from ateliers.models import AtelierPage, AtelierState, Registration
 from organisations.models import Organisation
 from tips.models import Community, CommunityMember, Tip
 
+from .factories import verified_member
 from .servers import (
     PASSWORD,
     TCPProxy,
@@ -50,12 +50,7 @@ def server_env(**extra):
 
 
 def make_member(email, role=Profile.Role.PROFESSIONAL, pseudonym=""):
-    user = User.objects.create_user(email=email, first_name=email.split("@")[0], password=PASSWORD)
-    user.profile.role = role
-    user.profile.pseudonym = pseudonym
-    user.profile.save()
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return verified_member(email, PASSWORD, role, pseudonym)
 
 
 @pytest.fixture

@@ -3,14 +3,15 @@
 from types import SimpleNamespace
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.utils import translation
 
-from accounts.models import Profile, User
+from accounts.models import Profile
 from home import demo as home_demo
 from organisations.models import Organisation, OrganisationType
 from tips import services
 from tips.models import Community, CommunityMember, TipLibraryPage
+
+from ..factories import verified_member
 
 Role = CommunityMember.Role
 
@@ -23,12 +24,7 @@ def _dutch():
 
 
 def make_user(email, first, last, role=Profile.Role.PROFESSIONAL, pseudonym=""):
-    user = User.objects.create_user(email=email, password="geheim-wachtwoord-42", first_name=first, last_name=last)
-    user.profile.role = role
-    user.profile.pseudonym = pseudonym
-    user.profile.save()
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return verified_member(email, "geheim-wachtwoord-42", role, pseudonym, first_name=first, last_name=last)
 
 
 @pytest.fixture
