@@ -2,29 +2,52 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP := $(VENV)/bin/pip
 PORT ?= 8000
+# Every absolute link (mails, QR codes, calendar files, API) starts with this; see README.
+PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 PG_TEST_URL ?= postgres://cop:cop@127.0.0.1:5432/cop
-# Two workers (the machines have two cores); a test file stays on one worker.
-PYTEST_ARGS ?= -q -n 2 --dist loadfile
+# Two workers (the machines have two cores); a test file stays on one worker. The fifteen
+# slowest tests are listed at the end, so a slow newcomer shows up in review.
+PYTEST_ARGS ?= -q -n 2 --dist loadfile --durations=15
+# The PostgreSQL pass repeats only what depends on the engine (tests/conftest.py, DATABASE_SENSITIVE).
+PG_MARKERS ?= postgres or database
 
-.PHONY: run test install static messages lint test-sqlite test-postgres browser-deps postgres migrate demo clean
+# The lock tool, at the version requirements-dev.in pins.
+UV_VERSION := $(shell sed -n 's/^uv==//p' requirements-dev.in)
+# Same arguments for both locks: one set of wheels for Python 3.11 on every OS, each with its hashes.
+LOCK_ARGS := --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock" $(LOCK_UPGRADE)
 
+.PHONY: run test install lock static messages lint test-sqlite test-postgres browser-deps postgres migrate setup demo clean
+
+# requirements-dev.txt holds every package of requirements.txt at the same version plus the
+# tools, each with its hashes: one pip run installs the whole set and refuses any file whose
+# hash differs (--require-hashes also refuses a package the lock does not list).
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed static messages
 
-# NL Design System CSS and axe-core come from the npm registry and are copied into static/vendor.
+# Regenerates requirements.txt and requirements-dev.txt from requirements.in and
+# requirements-dev.in (see README, "Dependencies"). Versions already in the locks are kept
+# unless the .in files ask otherwise; `make lock LOCK_UPGRADE=--upgrade` takes the newest
+# releases the .in files allow. Needs only uv, so it works while the locks are being mended.
+lock:
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/uv --version 2>/dev/null | grep -qx 'uv $(UV_VERSION)' || $(PY) -m pip install -q uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip compile $(LOCK_ARGS) requirements.in -o requirements.txt
+	$(VENV)/bin/uv pip compile $(LOCK_ARGS) --constraint requirements.txt requirements-dev.in -o requirements-dev.txt
+
+# NL Design System CSS comes from the npm registry and is copied into static/vendor, which
+# collectstatic ships to production. axe-core is a devDependency that stays in node_modules:
+# the browser tests inject it from there (tests/browser/conftest.py), so no visitor gets it.
 static/vendor/.built: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	rm -f static/vendor/axe.min.js
 	mkdir -p static/vendor
 	cp node_modules/@utrecht/design-tokens/dist/theme.css static/vendor/utrecht-theme.css
 	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht-components.css
-	cp node_modules/axe-core/axe.min.js static/vendor/axe.min.js
 	touch $@
 
 static: static/vendor/.built
@@ -33,17 +56,22 @@ messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 
 # migrate also creates the database cache table, first (see home/apps.py).
+# migrate also gives Wagtail's Site record the host and port of PUBLIC_BASE_URL (home/apps.py).
 migrate: install
-	$(PY) manage.py migrate --noinput -v0
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(PY) manage.py migrate --noinput -v0
 
-demo: migrate
-	$(PY) manage.py load_demo_content
+# What every deployment gets (docs/deployment.md): home page, statements, vocabularies, listings.
+setup: migrate
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(PY) manage.py setup_site
+
+# Fiction on top of the set-up. Ends with the table of every demo account and its roles.
+demo: setup
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(PY) manage.py load_demo_content
 
 run: demo
-	@echo "Site: http://127.0.0.1:$(PORT)/  admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "Demo accounts (password demo-wachtwoord-2026): beheerder@, redacteur@, professional@, ouder@demo.samenpreventief.nl"
-	@echo "  and per organisation: redacteur.zwolle@, coordinator.zwolle@, reviewer.nji@, moderator@demo.samenpreventief.nl (see load_demo_content output)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Site: $(PUBLIC_BASE_URL)/  admin: $(PUBLIC_BASE_URL)/admin/"
+	@echo "Mails the site sends (sign-up, registrations, invitations) are printed in this terminal."
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium drives the browser tests; installed here when it is missing.
 browser-deps:
@@ -63,7 +91,7 @@ test-sqlite: install browser-deps
 test-postgres: install browser-deps
 	@if bash scripts/ensure_postgres.sh; then \
 	  echo "=== Test suite on PostgreSQL ==="; \
-	  DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest $(PYTEST_ARGS) || exit 1; \
+	  DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest $(PYTEST_ARGS) -m "$(PG_MARKERS)" || exit 1; \
 	else \
 	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only ==="; \
 	fi

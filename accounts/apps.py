@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts en profielen")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import receivers  # noqa: F401

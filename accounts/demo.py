@@ -1,8 +1,15 @@
-"""One demo account per role, with a verified e-mail address, printed by `make run`."""
+"""One demo account per role, with a verified e-mail address, printed by `make run`.
+
+The editor gets their rights from Gemeente Zwolle's editor group (editorial onboarding), never
+from Wagtail's stock "Editors" group, which had rights on every page and file (issue 14). Only
+the platform administrator is staff: staff status opened the atelier door to the Zwolle editor
+(issue 14); rights come from `core.permissions`, and `is_staff` only opens Django's admin.
+The accounts themselves are listed in `accounts/demo_data/accounts.toml`.
+"""
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 
+from home.demo_data import demo_file
 from organisations.models import Membership, Organisation
 
 from .models import ProfessionalRegistration, Profile, User
@@ -10,38 +17,32 @@ from .models import ProfessionalRegistration, Profile, User
 ORDER = 30
 DEMO_PASSWORD = "demo-wachtwoord-2026"
 
-# (e-mail, first name, last name, role, pseudonym, organisation, membership role, staff, superuser)
-DEMO_ACCOUNTS = [
-    ("beheerder@demo.samenpreventief.nl", "Bea", "Beheer", Profile.Role.EDITOR, "", None, None, True, True),
-    (
-        "redacteur@demo.samenpreventief.nl",
-        "Ruben",
-        "de Redacteur",
-        Profile.Role.EDITOR,
-        "",
-        "Gemeente Zwolle",
-        Membership.Role.EDITOR,
-        True,
-        False,
-    ),
-    (
-        "professional@demo.samenpreventief.nl",
-        "Priya",
-        "Pinas",
-        Profile.Role.PROFESSIONAL,
-        "",
-        "Gemeente Rotterdam",
-        Membership.Role.MEMBER,
-        False,
-        False,
-    ),
-    ("ouder@demo.samenpreventief.nl", "Olga", "Oudenaarde", Profile.Role.PARENT, "Moeder 1", None, None, False, False),
-]
+ACCOUNT_FIELDS = {
+    "required": ("email", "first_name", "last_name", "role", "staff", "superuser"),
+    "optional": ("pseudonym", "organisation", "membership_role"),
+}
+
+
+def read_accounts():
+    """accounts.toml, checked: the demo accounts in the order `make run` lists them."""
+    data_file = demo_file(__file__, "accounts.toml")
+    organisations = set(Organisation.objects.values_list("name", flat=True))
+    accounts = []
+    for label, account in data_file.entries("account", **ACCOUNT_FIELDS, label_key="email"):
+        data_file.check_known(label, "role", account["role"], Profile.Role.values)
+        if "organisation" in account:
+            data_file.check_known(label, "organisation", account["organisation"], organisations)
+            data_file.check_known(label, "membership_role", account.get("membership_role"), Membership.Role.values)
+        accounts.append(account)
+    return accounts
 
 
 def load(log):
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    for email, first, last, role, pseudonym, organisation_name, membership_role, staff, superuser in DEMO_ACCOUNTS:
+    accounts = read_accounts()
+    for account in accounts:
+        email, first, last, role = account["email"], account["first_name"], account["last_name"], account["role"]
+        staff, superuser = account["staff"], account["superuser"]
+        pseudonym, organisation_name = account.get("pseudonym", ""), account.get("organisation")
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(
@@ -52,6 +53,9 @@ def load(log):
                 is_staff=staff,
                 is_superuser=superuser,
             )
+        elif (user.is_staff, user.is_superuser) != (staff, superuser):  # a demo database from before issue 14
+            user.is_staff, user.is_superuser = staff, superuser
+            user.save(update_fields=["is_staff", "is_superuser"])
         EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         profile = user.profile
         profile.role = role
@@ -64,10 +68,10 @@ def load(log):
         if organisation_name:
             organisation = Organisation.objects.get(name=organisation_name)
             profile.organisation = organisation
-            Membership.objects.get_or_create(organisation=organisation, user=user, defaults={"role": membership_role})
+            Membership.objects.get_or_create(
+                organisation=organisation, user=user, defaults={"role": account["membership_role"]}
+            )
         profile.save()
-        if staff and not superuser:
-            user.groups.add(editors)
     log(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
-    for email, _first, _last, role, *_rest in DEMO_ACCOUNTS:
-        log(f"  {role.label:<14} {email}")
+    for account in accounts:
+        log(f"  {Profile.Role(account['role']).label:<14} {account['email']}")

@@ -2,15 +2,19 @@
 
 The login is the e-mail address (allauth). Everything shown about a person in public goes
 through `Profile.public_name`, so the rule "parents only ever appear under a pseudonym"
-lives in one place.
+lives in one place. Someone is a parent there when their account says so *or* when they take
+part as a parent anywhere on the platform (apps answer `accounts.signals.takes_part_as_parent`):
+the role picked at sign-up (professional is preselected) never decides alone.
 """
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .registers import Register, normalise
+from .signals import takes_part_as_parent
 
 
 class UserManager(BaseUserManager):
@@ -90,11 +94,21 @@ class Profile(models.Model):
     def is_parent(self):
         return self.role == self.Role.PARENT
 
+    @cached_property
+    def appears_as_parent(self):
+        """A parent account, or someone who takes part as a parent somewhere (e.g. a tip community)."""
+        return self.is_parent or any(answer for _receiver, answer in takes_part_as_parent.send(User, user=self.user))
+
+    @property
+    def parent_name(self):
+        """How a parent appears: the pseudonym, or the neutral "Ouder" — never a real name."""
+        return self.pseudonym or str(_("Ouder"))
+
     @property
     def public_name(self):
         """The only name that may ever appear on a public page, API or search result."""
-        if self.is_parent:
-            return self.pseudonym or str(_("Ouder"))
+        if self.appears_as_parent:
+            return self.parent_name
         return self.user.get_full_name() or str(_("Professional"))
 
     def clean(self):

@@ -1,12 +1,26 @@
-"""Member data rights: download everything we hold about you, or delete your account."""
+"""Who counts as a verified member, and member data rights (download everything we hold about
+you, or delete your account)."""
 
 import uuid
 
+from allauth.account.utils import has_verified_email
 from django.db import transaction
 from django.utils import timezone
 
 from .models import User
 from .signals import collect_member_data, member_deleting
+
+
+def is_verified_member(user):
+    """A logged-in, active account whose login address is confirmed.
+
+    allauth refuses to log such accounts in, but a session can exist without that login (an
+    account created in the admin, an address changed later). Anything that acts in someone's
+    name (registering for an atelier, joining a community, writing or voting on tips) asks
+    this first, through `accounts.decorators.refuse_unverified`: otherwise a seat or a tip can
+    be taken in the name of an address whose owner never agreed.
+    """
+    return bool(user.is_authenticated and user.is_active and has_verified_email(user, user.email))
 
 
 def export_member_data(user):

@@ -1,4 +1,8 @@
-"""Wagtail admin views for organisers: run one atelier, and the reports across all of them."""
+"""Wagtail admin views for organisers: run one atelier, and the report of the ateliers they organise.
+
+Who may do this is decided in `ateliers.permissions` (issue 14): an organiser sees and changes
+only the ateliers their own organisation (co-)organises.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -6,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -14,22 +18,28 @@ from accounts.registers import Register
 
 from . import reports, services
 from .models import AtelierPage, AtelierState, Registration
-
-PERMISSION = "ateliers.change_registration"
-
-
-def can_run_ateliers(user):
-    return user.is_active and user.has_perm(PERMISSION)
+from .permissions import ateliers_organised_by, can_organise_atelier, can_see_atelier_reports
 
 
-class OrganiserMixin:
+def organised_atelier_or_403(user, pk):
+    """The atelier, for one of its organisers; 404 only for someone who organises any atelier,
+    so that nobody else learns which ids exist."""
+    if not can_see_atelier_reports(user):
+        raise PermissionDenied
+    atelier = get_object_or_404(AtelierPage, pk=pk)
+    if not can_organise_atelier(user, atelier):
+        raise PermissionDenied
+    return atelier
+
+
+class ReportsMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not can_run_ateliers(request.user):
+        if not can_see_atelier_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
-class ReportView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
+class ReportView(ReportsMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "ateliers/admin/report.html"
     page_title = gettext_lazy("Kennisateliers: rapportage")
     header_icon = "table"
@@ -39,7 +49,7 @@ class ReportView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(reports.report_context(selected_year(self.request)))
+        context.update(reports.report_context(selected_year(self.request), ateliers_organised_by(self.request.user)))
         return context
 
 
@@ -50,25 +60,26 @@ def selected_year(request):
 
 
 def report_csv(request):
-    if not can_run_ateliers(request.user):
+    if not can_see_atelier_reports(request.user):
         raise PermissionDenied
     year = selected_year(request)
-    response = HttpResponse("\ufeff" + reports.report_csv(year), content_type="text/csv; charset=utf-8")
+    csv_text = reports.report_csv(year, ateliers_organised_by(request.user))
+    response = HttpResponse("\ufeff" + csv_text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="kennisateliers-rapportage{f"-{year}" if year else ""}.csv"'
     )
     return response
 
 
-class ManageAtelierView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
+class ManageAtelierView(WagtailAdminTemplateMixin, TemplateView):
     """Everything an organiser does around one atelier that is not editing its page."""
 
     template_name = "ateliers/admin/manage.html"
     header_icon = "calendar"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.atelier = get_object_or_404(AtelierPage, pk=kwargs["pk"])
+    def dispatch(self, request, *args, **kwargs):
+        self.atelier = organised_atelier_or_403(request.user, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -90,6 +101,7 @@ class ManageAtelierView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView)
         context.update(
             atelier=self.atelier,
             transitions=services.allowed_transitions(self.atelier),
+            undo_target=services.undo_target(self.atelier),
             registrations=registrations,
             counts={
                 status.label: self.atelier.registrations.filter(status=status).count() for status in Registration.Status
@@ -103,26 +115,48 @@ class ManageAtelierView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView)
         if "transition" in request.POST:
             try:
                 new_state = AtelierState(request.POST["transition"])
-                services.transition(self.atelier, new_state)
+                services.transition(self.atelier, new_state, user=request.user)
             except (ValueError, services.AtelierError) as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, _("Status gewijzigd naar ‘%(state)s’.") % {"state": new_state.label})
+        elif "undo" in request.POST:
+            try:
+                atelier = services.undo_transition(self.atelier, user=request.user)
+            except services.AtelierError as error:
+                messages.error(request, str(error))
+            else:
+                revoked = atelier.revoked_certificates
+                messages.success(
+                    request,
+                    ngettext(
+                        "Status teruggezet naar ‘%(state)s’; %(n)s certificaat ingetrokken.",
+                        "Status teruggezet naar ‘%(state)s’; %(n)s certificaten ingetrokken.",
+                        revoked,
+                    )
+                    % {"state": atelier.get_state_display(), "n": revoked},
+                )
         elif "save_attendance" in request.POST:
-            present = {int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()}
-            changed = 0
-            for registration in self.atelier.registrations.filter(status=Registration.Status.CONFIRMED):
-                if registration.attended != (registration.pk in present):
-                    services.set_attendance(registration, registration.pk in present)
-                    changed += 1
-            messages.success(request, _("Aanwezigheid bijgewerkt (%(n)s wijzigingen).") % {"n": changed})
+            self._save_attendance(request)
         return redirect(reverse("ateliers_admin:manage", args=[self.atelier.pk]))
+
+    def _save_attendance(self, request):
+        """The attendance list as ticked; refusals (too early to check in) are shown, not raised."""
+        present = {int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()}
+        changed = 0
+        for registration in self.atelier.registrations.filter(status=Registration.Status.CONFIRMED):
+            if registration.attended != (registration.pk in present):
+                try:
+                    services.set_attendance(registration, registration.pk in present, user=request.user)
+                except services.AtelierError as error:
+                    messages.error(request, str(error))
+                    return
+                changed += 1
+        messages.success(request, _("Aanwezigheid bijgewerkt (%(n)s wijzigingen).") % {"n": changed})
 
 
 def attendance_export(request, pk, register):
-    if not can_run_ateliers(request.user):
-        raise PermissionDenied
-    atelier = get_object_or_404(AtelierPage, pk=pk)
+    atelier = organised_atelier_or_403(request.user, pk)
     if register not in Register.values:
         raise Http404
     register = Register(register)

@@ -7,13 +7,20 @@ class AteliersConfig(AppConfig):
     verbose_name = _("Kennisateliers")
 
     def ready(self):
+        from core import page_cache
         from home import sections
+        from organisations import published
         from search import registry
 
         from . import signals  # noqa: F401  (member data receivers)
-        from .models import AtelierPage
+        from .models import AtelierPage, EvaluationResponse, EvaluationScore, Registration
+        from .organisation_sections import ateliers_section
 
         registry.register(AtelierPage)
+        published.register(20, ateliers_section)
+        # Registrations show on public pages only as the seats left, a fresh fragment.
+        page_cache.ignore_changes_to(Registration, EvaluationResponse, EvaluationScore)
+        page_cache.register_fresh_fragment("atelier-availability", render_availability)
         sections.register(
             sections.HomeSection(
                 key="ateliers",
@@ -22,6 +29,15 @@ class AteliersConfig(AppConfig):
                 get_context=upcoming_for_home,
             )
         )
+
+
+def render_availability(page_id):
+    from django.template.loader import render_to_string
+
+    from .models import AtelierPage
+
+    page = AtelierPage.objects.filter(pk=page_id).first()
+    return render_to_string("ateliers/includes/availability.html", {"page": page}) if page else ""
 
 
 def upcoming_for_home(request):

@@ -1,4 +1,11 @@
-"""iCalendar files: one per registration (mail attachment) and a feed of upcoming ateliers."""
+"""iCalendar files: one per registration (mail attachment) and a feed of upcoming ateliers.
+
+Times are written in local time with `TZID=Europe/Amsterdam`; RFC 5545 (§3.2.19) wants the
+file to define that zone itself, so `_with_time_zones` adds a VTIMEZONE generated from
+zoneinfo, covering the years of the ateliers in the file (a few hundred bytes, not 1970–2038).
+"""
+
+import datetime
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -37,16 +44,27 @@ def atelier_event(atelier, *, status="CONFIRMED"):
     return event
 
 
+def _with_time_zones(calendar, ateliers):
+    """Add a VTIMEZONE for every TZID the events use, valid from the first to the last atelier's year."""
+    dates = [atelier.date for atelier in ateliers]
+    if dates:
+        calendar.add_missing_timezones(
+            first_date=datetime.date(min(dates).year, 1, 1), last_date=datetime.date(max(dates).year + 1, 1, 1)
+        )
+    return calendar
+
+
 def registration_ics(registration):
     calendar = _calendar("Kennisatelier")
     calendar.add("method", "PUBLISH")
     calendar.add_component(atelier_event(registration.atelier))
-    return calendar.to_ical()
+    return _with_time_zones(calendar, [registration.atelier]).to_ical()
 
 
 def upcoming_feed(ateliers):
+    ateliers = list(ateliers)
     calendar = _calendar("Kennisateliers Samen Preventief")
     calendar.add("x-published-ttl", "PT12H")
     for atelier in ateliers:
         calendar.add_component(atelier_event(atelier))
-    return calendar.to_ical()
+    return _with_time_zones(calendar, ateliers).to_ical()

@@ -8,6 +8,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
 
 from .links import certificate_check_url
+from .models import AFTER_THE_EVENT
 
 
 def certificate_pdf(registration):
@@ -64,3 +65,13 @@ def certificate_pdf(registration):
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def certificate_available(registration):
+    """A certificate proves accredited attendance: attended, and the atelier was accredited."""
+    return (
+        registration.attended
+        and not registration.anonymised
+        and registration.atelier.state in AFTER_THE_EVENT
+        and bool(registration.atelier.granted_accreditations())
+    )

@@ -91,3 +91,9 @@ class EvaluationForm(forms.Form):
 
     def stars_by_aspect(self):
         return {aspect.pk: self.cleaned_data[f"aspect_{aspect.pk}"] for aspect in self.aspects}
+
+
+class FreshLinkForm(forms.Form):
+    """On the page of an expired link: the address the registration was made with."""
+
+    email = forms.EmailField(label=_("E-mailadres waarmee je je hebt aangemeld"), max_length=254)

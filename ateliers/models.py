@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -36,8 +35,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.registers import Register
+from editorial.page_forms import EditorPageForm
+from search.documents import SearchDocument
 
 from .blocks import SpeakerBlock
+from .links import make_token
 
 MAX_TALKS = 4
 MIN_DISCUSSION_MINUTES = 30
@@ -73,6 +75,15 @@ class AtelierState(models.TextChoices):
     EVALUATION_OPEN = "evaluation_open", _("Evaluatie open")
     PROCESSED = "processed", _("Verwerkt")
     LESSONS_PUBLISHED = "lessons_published", _("Lessen gepubliceerd")
+
+
+# The states in which the atelier has taken place (attendance counts, certificates exist).
+AFTER_THE_EVENT = {
+    AtelierState.HELD,
+    AtelierState.EVALUATION_OPEN,
+    AtelierState.PROCESSED,
+    AtelierState.LESSONS_PUBLISHED,
+}
 
 
 class AtelierSeriesPage(Page):
@@ -153,7 +164,7 @@ def _model_exists(name):
     return True
 
 
-class AtelierPageForm(WagtailAdminPageForm):
+class AtelierPageForm(EditorPageForm):
     audiences = forms.MultipleChoiceField(
         label=_("doelgroepen"),
         choices=Background.choices,
@@ -277,6 +288,10 @@ class AtelierPage(Page):
         return timezone.make_aware(datetime.datetime.combine(self.date, self.end_time))
 
     @property
+    def has_started(self):
+        return timezone.now() >= self.starts_at
+
+    @property
     def is_upcoming(self):
         return self.date >= timezone.localdate()
 
@@ -309,9 +324,8 @@ class AtelierPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = self.programme_items.select_related("slides", "related_method", "related_story")
         context["accreditations"] = self.granted_accreditations()
-        if request.user.is_authenticated:
-            from .services import make_token
-
+        # A preview of an atelier not saved yet has no registrations to look up.
+        if request.user.is_authenticated and self.pk:
             mine = self.registrations.filter(user=request.user).exclude(status=Registration.Status.CANCELLED).first()
             if mine:
                 context["my_registration"] = mine
@@ -319,8 +333,6 @@ class AtelierPage(Page):
         return context
 
     def search_document(self):
-        from search.documents import SearchDocument
-
         body = [strip_tags(self.description)]
         body += [item.title for item in self.programme_items.all()]
         if self.lessons_published:
@@ -454,9 +466,8 @@ class Registration(models.Model):
     attended = models.BooleanField(_("aanwezig"), default=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
     certificate_code = models.CharField(max_length=20, unique=True, null=True, blank=True)
-    is_synthetic = models.BooleanField(
-        _("synthetisch"), default=False, help_text=_("Verzonnen demogegevens, geen echte deelnemer.")
-    )
+    # Set when the evaluation link was mailed, so reopening the evaluation never mails it twice.
+    evaluation_mailed_at = models.DateTimeField(null=True, blank=True)
     anonymised = models.BooleanField(default=False)
     # The site language at registration time: the mails about this registration go out in it.
     language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default="nl")
@@ -485,6 +496,28 @@ class Registration(models.Model):
         return [(labels.get(key, key), number) for key, number in self.register_numbers.items()]
 
 
+class RevokedCertificate(models.Model):
+    """A certificate code that was valid once and no longer is.
+
+    When an organiser undoes "held" (marked too early, or by mistake), certificates already
+    downloaded must not keep passing the public check: their codes land here, and the
+    registration gets a fresh code for when the atelier is (rightly) marked held again.
+    """
+
+    code = models.CharField(max_length=20, unique=True)
+    registration = models.ForeignKey(
+        Registration, null=True, on_delete=models.SET_NULL, related_name="revoked_certificates"
+    )
+    revoked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ingetrokken certificaat")
+        verbose_name_plural = _("ingetrokken certificaten")
+
+    def __str__(self):
+        return self.code
+
+
 class EvaluationAspect(models.Model):
     """What participants rate with 1–5 stars; editors add aspects without a code change."""
 
@@ -506,16 +539,22 @@ class EvaluationAspect(models.Model):
 
     @classmethod
     def ensure_defaults(cls):
-        """The four aspects of seed 004's form (also created by migration 0002)."""
+        """The four aspects of seed 004's form (also created by migration 0002), while there are none.
+
+        Once aspects exist they are the editors' (renamed, retired, added to): never recreated.
+        Returns whether it created them.
+        """
+        if cls.objects.exists():
+            return False
         for order, name in enumerate(cls.DEFAULTS, start=1):
-            cls.objects.get_or_create(name=name, defaults={"sort_order": order * 10})
+            cls.objects.create(name=name, sort_order=order * 10)
+        return True
 
 
 class EvaluationResponse(models.Model):
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="evaluation")
     comments = models.TextField(_("opmerkingen"), blank=True)
     submitted_at = models.DateTimeField(default=timezone.now)
-    is_synthetic = models.BooleanField(_("synthetisch"), default=False)
 
     class Meta:
         verbose_name = _("evaluatie")

@@ -4,13 +4,13 @@ Charts are drawn as inline SVG on the server: no JavaScript, they print, and eac
 has a text alternative and a table with the same numbers next to it.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
 from django.utils import formats
 from django.utils.translation import gettext as _
+
+from core.spreadsheet import csv_text
 
 from .models import AtelierPage, Background, EvaluationAspect, EvaluationScore, Registration
 
@@ -45,13 +45,20 @@ def _in_year(queryset, year, field):
     return queryset.filter(**{f"{field}__year": year}) if year else queryset
 
 
-def report_years():
-    return sorted({d.year for d in AtelierPage.objects.values_list("date", flat=True)}, reverse=True)
+def _covered(ateliers):
+    """The ateliers a report covers: those given (an organiser's own, see
+    `ateliers.permissions.ateliers_organised_by`), or all of them."""
+    return AtelierPage.objects.all() if ateliers is None else ateliers
 
 
-def atelier_figures(year=None):
+def report_years(ateliers=None):
+    return sorted({d.year for d in _covered(ateliers).values_list("date", flat=True)}, reverse=True)
+
+
+def atelier_figures(year=None, ateliers=None):
+    covered = _covered(ateliers)
     ateliers = (
-        _in_year(AtelierPage.objects.order_by("date"), year, "date")
+        _in_year(AtelierPage.objects.filter(pk__in=covered.values("pk")).order_by("date"), year, "date")
         .prefetch_related("accreditations")
         .annotate(
             n_confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
@@ -64,7 +71,11 @@ def atelier_figures(year=None):
         )
     )
     averages = {}
-    rows = _in_year(EvaluationScore.objects, year, "response__registration__atelier__date")
+    rows = _in_year(
+        EvaluationScore.objects.filter(response__registration__atelier__in=covered.values("pk")),
+        year,
+        "response__registration__atelier__date",
+    )
     rows = rows.values("response__registration__atelier", "aspect").annotate(average=Avg("stars"))
     for row in rows:
         averages.setdefault(row["response__registration__atelier"], {})[row["aspect"]] = row["average"]
@@ -83,14 +94,20 @@ def atelier_figures(year=None):
     ]
 
 
-def background_mix(year=None):
-    attended = _in_year(Registration.objects.filter(attended=True), year, "atelier__date")
+def background_mix(year=None, ateliers=None):
+    attended = _in_year(
+        Registration.objects.filter(attended=True, atelier__in=_covered(ateliers).values("pk")), year, "atelier__date"
+    )
     counts = dict(attended.values_list("background").annotate(n=Count("pk")).order_by())
     return [(label, counts.get(value, 0)) for value, label in Background.choices]
 
 
-def aspect_averages(year=None):
-    rows = _in_year(EvaluationScore.objects, year, "response__registration__atelier__date")
+def aspect_averages(year=None, ateliers=None):
+    rows = _in_year(
+        EvaluationScore.objects.filter(response__registration__atelier__in=_covered(ateliers).values("pk")),
+        year,
+        "response__registration__atelier__date",
+    )
     rows = rows.values("aspect").annotate(average=Avg("stars"), n=Count("pk"))
     by_aspect = {row["aspect"]: row for row in rows}
     return [
@@ -187,12 +204,12 @@ def bar_chart(points, *, maximum=None, width=580, bar_height=22, gap=10, label_w
     }
 
 
-def report_context(year=None):
-    figures = atelier_figures(year)
+def report_context(year=None, ateliers=None):
+    figures = atelier_figures(year, ateliers)
     all_aspects = list(EvaluationAspect.objects.all())
     for f in figures:
         f.aspect_values = [f.averages.get(aspect.pk) for aspect in all_aspects]
-    aspects = aspect_averages(year)
+    aspects = aspect_averages(year, ateliers)
     held = [f for f in figures if f.attended]
     total_attended = sum(f.attended for f in held)
     return {
@@ -206,22 +223,20 @@ def report_context(year=None):
                 (_("respons evaluatie"), "bar bar--second", [f.response_rate for f in held]),
             ],
         ),
-        "background_chart": bar_chart(background_mix(year)),
+        "background_chart": bar_chart(background_mix(year, ateliers)),
         "aspect_chart": bar_chart([(aspect.name, round(average, 1)) for aspect, average, _n in aspects], maximum=5),
         "total_attended": total_attended,
         "year": year,
-        "years": report_years(),
+        "years": report_years(ateliers),
         "total_wanted": sum(f.wanted_accreditation for f in held),
         "total_used": sum(f.used_accreditation for f in held),
         "total_responses": sum(f.responses for f in held),
     }
 
 
-def report_csv(year=None):
+def report_csv(year=None, ateliers=None):
     aspects = list(EvaluationAspect.objects.all())
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
+    header = (
         [
             "datum",
             "kennisatelier",
@@ -239,30 +254,34 @@ def report_csv(year=None):
     )
     mix = {}
     for atelier_id, background, n in (
-        _in_year(Registration.objects.filter(attended=True), year, "atelier__date")
+        _in_year(
+            Registration.objects.filter(attended=True, atelier__in=_covered(ateliers).values("pk")),
+            year,
+            "atelier__date",
+        )
         .values_list("atelier", "background")
         .annotate(n=Count("pk"))
         .order_by()
     ):
         mix.setdefault(atelier_id, {})[background] = n
-    for f in atelier_figures(year):
-        writer.writerow(
-            [
-                f.atelier.date.isoformat(),
-                f.atelier.title,
-                f.atelier.get_state_display(),
-                f.confirmed,
-                f.waiting,
-                f.attended,
-                f.wanted_accreditation,
-                f.used_accreditation,
-                f.responses,
-                "" if f.response_rate is None else f.response_rate,
-            ]
-            + [_decimal(f.averages.get(aspect.pk)) for aspect in aspects]
-            + [mix.get(f.atelier.pk, {}).get(value, 0) for value, _label in Background.choices]
-        )
-    return buffer.getvalue()
+    rows = (
+        [
+            f.atelier.date.isoformat(),
+            f.atelier.title,
+            f.atelier.get_state_display(),
+            f.confirmed,
+            f.waiting,
+            f.attended,
+            f.wanted_accreditation,
+            f.used_accreditation,
+            f.responses,
+            "" if f.response_rate is None else f.response_rate,
+        ]
+        + [_decimal(f.averages.get(aspect.pk)) for aspect in aspects]
+        + [mix.get(f.atelier.pk, {}).get(value, 0) for value, _label in Background.choices]
+        for f in atelier_figures(year, ateliers)
+    )
+    return csv_text(header, rows, delimiter=";")
 
 
 def _decimal(value):
@@ -272,21 +291,17 @@ def _decimal(value):
 def attendance_export_csv(atelier, register):
     """The attendance list a register's portal imports: number with prefix, reference, points."""
     accreditation = atelier.accreditations.filter(register=register).first()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(["registratienummer", "achternaam_voornaam", "accreditatienummer", "punten", "datum"])
+    header = ["registratienummer", "achternaam_voornaam", "accreditatienummer", "punten", "datum"]
     attendees = atelier.registrations.filter(attended=True, anonymised=False).order_by("name")
-    for registration in attendees:
-        number = registration.register_numbers.get(register)
-        if not number:
-            continue
-        writer.writerow(
-            [
-                number,
-                registration.name,
-                accreditation.reference if accreditation else "",
-                _decimal(accreditation.points) if accreditation else "",
-                atelier.date.strftime("%d-%m-%Y"),
-            ]
-        )
-    return buffer.getvalue()
+    rows = (
+        [
+            registration.register_numbers[register],
+            registration.name,
+            accreditation.reference if accreditation else "",
+            _decimal(accreditation.points) if accreditation else "",
+            atelier.date.strftime("%d-%m-%Y"),
+        ]
+        for registration in attendees
+        if registration.register_numbers.get(register)
+    )
+    return csv_text(header, rows, delimiter=";")

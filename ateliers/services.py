@@ -1,32 +1,46 @@
 """The rules of a knowledge atelier: seats, waiting list, lifecycle, attendance, evaluation.
 
-Every change that touches seats runs inside `transaction.atomic` with the atelier row
-locked (`select_for_update`), so concurrent registrations queue behind each other and the
-count of confirmed registrations can never pass the capacity. On SQLite the IMMEDIATE
-transaction mode (settings) serialises writers the same way.
+Every change that touches seats runs inside `seats_locked(atelier)`: one transaction with the
+atelier row locked, so concurrent registrations queue behind each other and the count of
+confirmed registrations can never pass the capacity. On SQLite the IMMEDIATE transaction
+mode (settings) serialises writers the same way. Whoever would wait longer than
+`ATELIER_LOCK_TIMEOUT` gets `AtelierBusy` instead, with nothing written (issue 14).
 
-Mail is never sent inside the transaction: the registration is committed first, then a
-background task is enqueued with `transaction.on_commit`, so a failing mail server delays
-a message but never loses a registration.
+The locked section holds database statements only, as few as the rule needs: a burst of
+registrations is as fast as one registration's turn at the lock. Mail is never sent (nor
+queued) inside the transaction: the registration is committed first, then a background task
+is enqueued with `transaction.on_commit`, so a failing mail server delays a message but
+never loses a registration.
 """
 
-from django.core import signing
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+import datetime
+import logging
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Count, Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from cop_site import page_cache
+from core import audit, page_cache, ratelimit, signed_links
 
+from .certificates import certificate_available
+from .links import LINK_PURPOSES, link_purpose, make_token  # noqa: F401 (views ask the services for links)
 from .models import (
+    AFTER_THE_EVENT,
     AtelierPage,
     AtelierState,
     EvaluationAspect,
     EvaluationResponse,
     EvaluationScore,
     Registration,
+    RevokedCertificate,
     new_certificate_code,
 )
+from .tasks import send_fresh_link_mail, send_registration_mail
 
+logger = logging.getLogger(__name__)
 Status = Registration.Status
 
 # The first transition listed is the natural next step (the primary button in the admin).
@@ -39,42 +53,135 @@ TRANSITIONS = {
     AtelierState.PROCESSED: [AtelierState.LESSONS_PUBLISHED],
     AtelierState.LESSONS_PUBLISHED: [],
 }
-AFTER_THE_EVENT = {
-    AtelierState.HELD,
-    AtelierState.EVALUATION_OPEN,
-    AtelierState.PROCESSED,
-    AtelierState.LESSONS_PUBLISHED,
+# One step back, for an organiser who moved too early or by mistake. Before the event the
+# forward transitions already go both ways; "held" goes back to open or full (see undo_target).
+UNDO = {
+    AtelierState.EVALUATION_OPEN: AtelierState.HELD,
+    AtelierState.PROCESSED: AtelierState.EVALUATION_OPEN,
+    AtelierState.LESSONS_PUBLISHED: AtelierState.PROCESSED,
 }
+# The door opens a while before the start, so early arrivals can be checked in.
+CHECKIN_OPENS_BEFORE = datetime.timedelta(hours=2)
 
 
 class AtelierError(Exception):
     """A rule was broken; the message is a Dutch sentence fit to show the user."""
 
 
-# -- signed links ------------------------------------------------------------------------
+class AtelierBusy(AtelierError):
+    """The seats stayed locked longer than ATELIER_LOCK_TIMEOUT: nothing was written, try again shortly.
 
-PURPOSES = {"confirm", "manage", "checkin", "evaluate"}
+    An AtelierError, so every place that shows a broken rule shows this too; the registration
+    form answers it with a 503 and Retry-After and keeps what was typed.
+    """
+
+    def __init__(self):
+        super().__init__(_("Het is nu erg druk. Probeer het zo nog eens."))
 
 
-def make_token(registration, purpose):
-    assert purpose in PURPOSES
-    return signing.dumps(registration.pk, salt=f"ateliers.{purpose}", compress=True)
+def _load_registration(pk):
+    if not isinstance(pk, int):
+        return None
+    registration = Registration.objects.select_related("atelier").filter(pk=pk).first()
+    if registration is None or registration.anonymised:
+        return None  # an anonymised registration has no owner left to serve
+    return registration
+
+
+def open_registration_link(token, purpose):
+    """The registration a link points at; raises signed_links.InvalidLink or ExpiredLink."""
+    return signed_links.open_link(link_purpose(purpose).name, token, _load_registration)
 
 
 def registration_from_token(token, purpose):
-    """The registration a signed link points at, or None for a forged or mangled link."""
+    """The registration of a link that is genuine and alive, or None (just looking, no page to offer)."""
     try:
-        pk = signing.loads(token, salt=f"ateliers.{purpose}")
-    except signing.BadSignature:
+        return open_registration_link(token, purpose)
+    except (signed_links.InvalidLink, signed_links.ExpiredLink):
         return None
-    return Registration.objects.select_related("atelier").filter(pk=pk).first()
+
+
+def freshlink_purpose(registration, purpose):
+    """Which link to mail someone whose `purpose` link expired: the same kind while it can still
+    work, else the registration page (a confirmed address needs no confirming; a check-in code
+    after the event can never work again, the certificate on the registration page can)."""
+    if purpose == "confirm" and registration.status != Status.PENDING:
+        return "manage"
+    if link_purpose(purpose).has_expired(signed_links.now(), registration):
+        return "manage"
+    return purpose
+
+
+def registration_for_fresh_link(token, purpose):
+    """The registration of a link we made, however old: someone whose link expired asks for a
+    fresh one. Raises signed_links.InvalidLink for a link we never made."""
+    pk, _issued_at = signed_links.unsign(link_purpose(purpose).name, token)
+    registration = _load_registration(pk)
+    if registration is None:
+        raise signed_links.InvalidLink("the link points at nothing")
+    return registration
+
+
+FRESH_LINKS_PER_REGISTRATION_PER_HOUR = 3
+
+
+def request_fresh_link(registration, purpose, email):
+    """Mail a fresh link to the registration's own address, if `email` is that address.
+
+    The caller shows the same answer either way, so the form cannot tell anyone who registered.
+    Counted per registration before the address is compared (so the limit reveals nothing
+    either): a handful an hour, so nobody can flood a participant's mailbox through the form.
+    """
+    if not ratelimit.allow(
+        "atelier-fresh-link-registration", registration.pk, FRESH_LINKS_PER_REGISTRATION_PER_HOUR, 3600
+    ):
+        raise AtelierError(
+            _("Er zijn al genoeg nieuwe links gevraagd voor deze aanmelding. Probeer het later opnieuw.")
+        )
+    if email.strip().lower() != registration.email.lower():
+        logger.info("Fresh %s link for registration %s refused: another address", purpose, registration.pk)
+        return
+    new_purpose = freshlink_purpose(registration, purpose)
+    logger.info("Fresh %s link mailed for registration %s (expired %s link)", new_purpose, registration.pk, purpose)
+    transaction.on_commit(lambda: send_fresh_link_mail.enqueue(registration.pk, new_purpose))
 
 
 # -- registration and the waiting list ---------------------------------------------------
 
 
-def _locked_atelier(atelier):
-    return AtelierPage.objects.select_for_update().get(pk=atelier.pk)
+def _is_lock_timeout(error):
+    """PostgreSQL's lock_timeout (SQLSTATE 55P03), or SQLite's busy timeout at BEGIN IMMEDIATE."""
+    if connection.vendor == "postgresql":
+        return getattr(error.__cause__, "sqlstate", None) == "55P03"
+    return connection.vendor == "sqlite" and "database is locked" in str(error)
+
+
+@contextmanager
+def seats_locked(atelier, *, wait_as_long_as_it_takes=False):
+    """One transaction that holds the atelier's seats; yields the atelier as stored now.
+
+    On PostgreSQL it locks the atelier's own row (`ateliers_atelierpage`, FOR NO KEY UPDATE)
+    and not Wagtail's page row: an editor's save or autosave locks and updates that one, and
+    registrations need not wait for it. A lock not granted within ATELIER_LOCK_TIMEOUT
+    (`SET LOCAL lock_timeout`, as pretix's `lock_objects`) raises AtelierBusy and rolls back
+    everything the block wrote. On SQLite the IMMEDIATE transaction is the lock and the
+    connection's busy timeout (settings) the limit.
+
+    `wait_as_long_as_it_takes` is for publishing a page: its new capacity must be applied
+    even while people are registering, and the lock is only ever held for a few statements.
+    """
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql" and not wait_as_long_as_it_takes:
+                milliseconds = int(settings.ATELIER_LOCK_TIMEOUT * 1000)
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL lock_timeout = '{milliseconds}ms'")
+            yield AtelierPage.objects.select_for_update(of=("self",), no_key=True).get(pk=atelier.pk)
+    except OperationalError as error:
+        if not _is_lock_timeout(error):
+            raise
+        logger.warning("Atelier %s: seats locked longer than the lock timeout; answered 'busy'", atelier.pk)
+        raise AtelierBusy from error
 
 
 def _set_state(atelier, state):
@@ -87,20 +194,60 @@ def _set_state(atelier, state):
     transaction.on_commit(page_cache.invalidate)
 
 
-def _enqueue_mail(registration, kind):
-    from .tasks import send_registration_mail
+def _follow_the_seats(atelier, state):
+    """Open or full as seats are taken or come free: a state change like any other, by nobody in particular."""
+    old_state = atelier.state
+    _set_state(atelier, state)
+    _log_state_change(atelier, "ateliers.state_change", old_state, AtelierState(state).value, None, automatic=True)
 
+
+def _log_registration(registration, atelier, action, user=None, **data):
+    """Record a registration's change in the audit trail: its number and status, never the name or address.
+
+    `atelier` is passed in (not read from the registration), so the caller's object does not
+    cache a copy of the atelier it may not expect.
+    """
+    audit.record(
+        registration,
+        action,
+        user=user,
+        label=f"#{registration.pk} – {atelier.title}",
+        atelier=atelier.pk,
+        status=registration.status,
+        **data,
+    )
+
+
+def _enqueue_mail(registration, kind):
     transaction.on_commit(lambda: send_registration_mail.enqueue(registration.pk, kind))
 
 
+def _seats_taken(atelier):
+    """(confirmed, waiting) in one query."""
+    counts = atelier.registrations.filter(status__in=(Status.CONFIRMED, Status.WAITING)).aggregate(
+        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Status.WAITING)),
+    )
+    return counts["confirmed"], counts["waiting"]
+
+
 def _take_seat_or_queue(atelier, registration):
-    """Give the registration a seat if one is free, else a place on the waiting list."""
-    confirmed = atelier.registrations.filter(status=Status.CONFIRMED).count()
+    """Give the registration a seat if one is free, else a place on the waiting list, and save it.
+
+    People already waiting come first: if seats came free without the list moving up (more
+    capacity saved by some path that skipped `capacity_changed`), they are promoted before
+    the newcomer is counted, under the same lock, and a "full" atelier with free seats opens
+    again. Usually it is one count and one write.
+    """
+    confirmed, waiting = _seats_taken(atelier)
+    if confirmed < atelier.capacity and (waiting or atelier.state == AtelierState.FULL):
+        fill_free_seats(atelier)
+        confirmed, waiting = _seats_taken(atelier)
     registration.queued_at = timezone.now()
     registration.status = Status.CONFIRMED if confirmed < atelier.capacity else Status.WAITING
-    registration.save(update_fields=["status", "queued_at"])
+    registration.save()
     if confirmed + 1 >= atelier.capacity and atelier.state == AtelierState.REGISTRATION_OPEN:
-        _set_state(atelier, AtelierState.FULL)
+        _follow_the_seats(atelier, AtelierState.FULL)
     _enqueue_mail(registration, "confirmed" if registration.status == Status.CONFIRMED else "waiting")
 
 
@@ -133,50 +280,54 @@ def register(
         "user": user,
         "language": language or "nl",
     }
-    with transaction.atomic():
-        atelier = _locked_atelier(atelier)
+    with seats_locked(atelier) as atelier:
         if not atelier.accepts_registrations:
             raise AtelierError(_("Aanmelden voor dit kennisatelier is niet (meer) mogelijk."))
-        registration, created = Registration.objects.get_or_create(atelier=atelier, email=email, defaults=details)
-        if not created and registration.status not in (Status.CANCELLED, Status.PENDING):
+        # Every registration for this atelier is created here, under the lock: no second one
+        # for the same address can appear between this look-up and the insert below.
+        registration = atelier.registrations.filter(email=email).first()
+        if registration is not None and registration.status not in (Status.CANCELLED, Status.PENDING):
             if user is None:
                 # A guest who forgot they registered gets their links again, in their own mailbox.
                 _enqueue_mail(registration, "confirmed" if registration.holds_seat else "waiting")
             return registration
-        if not created:
-            for field, value in details.items():
-                setattr(registration, field, value)
-            registration.status = Status.PENDING
-            registration.cancelled_at = None
-            registration.save()
+        if registration is None:
+            registration = Registration(atelier=atelier, email=email)
+        for field, value in details.items():
+            setattr(registration, field, value)
+        registration.status = Status.PENDING
+        registration.cancelled_at = None
         if user is not None:
             registration.email_confirmed_at = timezone.now()
-            registration.save(update_fields=["email_confirmed_at"])
             _take_seat_or_queue(atelier, registration)
         else:
+            registration.save()
             _enqueue_mail(registration, "confirm_email")
+        _log_registration(registration, atelier, "ateliers.register", user)
     return registration
 
 
 def confirm_email(registration):
     """The guest opened the link from their mailbox: now they may take a seat."""
-    with transaction.atomic():
-        atelier = _locked_atelier(registration.atelier)
+    with seats_locked(registration.atelier) as atelier:
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != Status.PENDING:
             return registration
         if not atelier.accepts_registrations:
             raise AtelierError(_("Aanmelden voor dit kennisatelier is niet meer mogelijk."))
         registration.email_confirmed_at = timezone.now()
-        registration.save(update_fields=["email_confirmed_at"])
         _take_seat_or_queue(atelier, registration)
+        _log_registration(registration, atelier, "ateliers.confirm_email")
     return registration
 
 
 def cancel(registration):
-    """Give up a seat (or a place in line); the first person waiting gets the seat and a mail."""
-    with transaction.atomic():
-        atelier = _locked_atelier(registration.atelier)
+    """Give up a seat (or a place in line); the first person waiting gets the seat and a mail.
+
+    The person cancelling gets a mail too, so a cancellation nobody meant (a shared inbox,
+    a forwarded mail with the link) does not go unnoticed. Cancelling twice mails once.
+    """
+    with seats_locked(registration.atelier) as atelier:
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Status.CANCELLED:
             return registration
@@ -186,6 +337,8 @@ def cancel(registration):
         registration.status = Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
+        _log_registration(registration, atelier, "ateliers.cancel")
+        _enqueue_mail(registration, "cancelled")
         if held_seat:
             fill_free_seats(atelier)
     return registration
@@ -193,6 +346,8 @@ def cancel(registration):
 
 def fill_free_seats(atelier):
     """Promote people from the waiting list while seats are free (after a cancellation or more capacity).
+
+    Also keeps the open/full state in step with the seats, whichever way the capacity moved.
 
     Must run inside a transaction that holds the atelier lock.
     """
@@ -204,17 +359,20 @@ def fill_free_seats(atelier):
         for registration in waiting[:free]:
             registration.status = Status.CONFIRMED
             registration.save(update_fields=["status"])
+            _log_registration(registration, atelier, "ateliers.promote")
             _enqueue_mail(registration, "promoted")
             promoted.append(registration)
-    if atelier.state == AtelierState.FULL and confirmed + len(promoted) < atelier.capacity:
-        _set_state(atelier, AtelierState.REGISTRATION_OPEN)
+    seated = confirmed + len(promoted)
+    if atelier.state == AtelierState.FULL and seated < atelier.capacity:
+        _follow_the_seats(atelier, AtelierState.REGISTRATION_OPEN)
+    elif atelier.state == AtelierState.REGISTRATION_OPEN and seated >= atelier.capacity:
+        _follow_the_seats(atelier, AtelierState.FULL)  # fewer seats published than are already taken
     return promoted
 
 
 def capacity_changed(atelier):
-    """After an editor publishes the page: more seats may have become available."""
-    with transaction.atomic():
-        atelier = _locked_atelier(atelier)
+    """After the page is published (see signals.py): more seats may have become available."""
+    with seats_locked(atelier, wait_as_long_as_it_takes=True) as atelier:
         if atelier.state in AFTER_THE_EVENT:
             return []  # never tell someone a seat came free for an atelier that already took place
         return fill_free_seats(atelier)
@@ -234,46 +392,125 @@ def allowed_transitions(atelier):
     return TRANSITIONS[AtelierState(atelier.state)]
 
 
-def transition(atelier, new_state):
-    """Move the atelier to its next state; opening the evaluation mails every attendee a link."""
+def _when(moment):
+    return formats.date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
+def _too_early_for(atelier, new_state):
+    """Why `new_state` cannot be reached yet, or None: nothing after the event before it began."""
+    if new_state in AFTER_THE_EVENT and not atelier.has_started:
+        return _(
+            "‘%(state)s’ kan pas als het kennisatelier begonnen is, op %(start)s uur. "
+            "Verkeerd geklikt? Er is niets veranderd."
+        ) % {"state": new_state.label, "start": _when(atelier.starts_at)}
+    return None
+
+
+def _log_state_change(atelier, action, old_state, new_state, user, **extra):
+    """Record the step in the page's history in the Wagtail admin (see wagtail_hooks for the wording)."""
+    audit.record(atelier, action, user=user, **{"from": old_state, "to": new_state, **extra})
+
+
+def transition(atelier, new_state, *, user=None):
+    """Move the atelier to its next state; opening the evaluation mails every attendee a link, once."""
     new_state = AtelierState(new_state)
-    with transaction.atomic():
-        atelier = _locked_atelier(atelier)
+    with seats_locked(atelier) as atelier:
+        old_state = atelier.state
         if new_state not in allowed_transitions(atelier):
             raise AtelierError(
                 _("Van ‘%(current)s’ kan een kennisatelier niet naar ‘%(new)s’.")
                 % {"current": atelier.get_state_display(), "new": new_state.label}
             )
+        if reason := _too_early_for(atelier, new_state):
+            raise AtelierError(reason)
         _set_state(atelier, new_state)
+        _log_state_change(atelier, "ateliers.state_change", old_state, new_state.value, user)
         if new_state == AtelierState.EVALUATION_OPEN:
-            for registration in atelier.registrations.filter(attended=True, evaluation__isnull=True):
+            # The atelier lock keeps a second transition out until these are marked as mailed.
+            attendees = list(
+                atelier.registrations.filter(attended=True, evaluation__isnull=True, evaluation_mailed_at__isnull=True)
+            )
+            for registration in attendees:
                 _enqueue_mail(registration, "evaluation")
+            Registration.objects.filter(pk__in=[r.pk for r in attendees]).update(evaluation_mailed_at=timezone.now())
     return atelier
+
+
+def undo_target(atelier):
+    """The state one step back after the event, or None when there is nothing to undo."""
+    state = AtelierState(atelier.state)
+    if state == AtelierState.HELD:
+        confirmed = atelier.registrations.filter(status=Status.CONFIRMED).count()
+        return AtelierState.FULL if confirmed >= atelier.capacity else AtelierState.REGISTRATION_OPEN
+    return UNDO.get(state)
+
+
+def undo_transition(atelier, *, user=None):
+    """An organiser takes back the last step after the event (marked held too early, say).
+
+    Taking back "held" revokes every certificate that was on offer: their codes no longer
+    pass the public check, and the registrations get new codes for when the atelier is
+    marked held again. Evaluation mails that went out are not sent again (see transition).
+    Returns the atelier; `atelier.revoked_certificates` says how many were revoked.
+    """
+    with seats_locked(atelier) as atelier:
+        old_state = atelier.state
+        target = undo_target(atelier)
+        if target is None:
+            raise AtelierError(
+                _("Bij ‘%(state)s’ is er niets terug te zetten.") % {"state": atelier.get_state_display()}
+            )
+        revoked = _revoke_certificates(atelier) if old_state == AtelierState.HELD else 0
+        _set_state(atelier, target)
+        _log_state_change(atelier, "ateliers.state_undo", old_state, target.value, user, revoked_certificates=revoked)
+    atelier.revoked_certificates = revoked
+    return atelier
+
+
+def _revoke_certificates(atelier):
+    revoked = 0
+    attendees = atelier.registrations.select_for_update().filter(attended=True, certificate_code__isnull=False)
+    for registration in attendees:
+        if not certificate_available(registration):
+            continue  # never on offer (no accreditation, anonymised): nothing to take back
+        RevokedCertificate.objects.create(code=registration.certificate_code, registration=registration)
+        registration.certificate_code = new_certificate_code()
+        registration.save(update_fields=["certificate_code"])
+        revoked += 1
+    return revoked
+
+
+def certificate_revoked(code):
+    return RevokedCertificate.objects.filter(code=code).exists()
 
 
 # -- attendance and certificates ---------------------------------------------------------
 
 
-def set_attendance(registration, attended):
-    """Check someone in at the door, or correct it afterwards. Idempotent."""
+def set_attendance(registration, attended, *, user=None):
+    """Check someone in at the door, or correct it afterwards (`user`: the staff member). Idempotent.
+
+    Checking in opens CHECKIN_OPENS_BEFORE the start: a check-in weeks ahead can only be a
+    mistake, and it would lead to a certificate. Taking a check-in back is always possible.
+    """
     if registration.status != Status.CONFIRMED and attended:
         raise AtelierError(_("Alleen aangemelde deelnemers kunnen worden ingecheckt."))
+    opens = registration.atelier.starts_at - CHECKIN_OPENS_BEFORE
+    if attended and timezone.now() < opens:
+        raise AtelierError(
+            _("Inchecken kan pas vanaf %(opens)s uur, %(hours)s uur voor het begin van het kennisatelier.")
+            % {"opens": _when(opens), "hours": int(CHECKIN_OPENS_BEFORE.total_seconds() // 3600)}
+        )
+    changed = registration.attended != attended
     registration.attended = attended
     registration.checked_in_at = timezone.now() if attended else None
     if attended and not registration.certificate_code:
         registration.certificate_code = new_certificate_code()
-    registration.save(update_fields=["attended", "checked_in_at", "certificate_code"])
+    with transaction.atomic():
+        registration.save(update_fields=["attended", "checked_in_at", "certificate_code"])
+        if changed:
+            _log_registration(registration, registration.atelier, "ateliers.attendance", user, attended=attended)
     return registration
-
-
-def certificate_available(registration):
-    """A certificate proves accredited attendance: attended, and the atelier was accredited."""
-    return (
-        registration.attended
-        and not registration.anonymised
-        and registration.atelier.state in AFTER_THE_EVENT
-        and bool(registration.atelier.granted_accreditations())
-    )
 
 
 # -- evaluation --------------------------------------------------------------------------

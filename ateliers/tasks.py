@@ -1,13 +1,16 @@
 """Background mail for registrations. Runs in the task worker, after the registration is committed."""
 
+import unicodedata
+
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from . import links, services
+from . import links
 from .calendar import registration_ics
+from .certificates import certificate_available
 from .models import Registration
 from .qr import qr_png
 
@@ -17,15 +20,42 @@ SUBJECTS = {
     "waiting": _("Je staat op de wachtlijst voor het kennisatelier"),
     "promoted": _("Er is een plek vrijgekomen: je bent aangemeld voor het kennisatelier"),
     "evaluation": _("Hoe was het kennisatelier? Geef je mening"),
+    "cancelled": _("Je bent afgemeld voor het kennisatelier"),
+    "fresh_link": _("Je nieuwe link voor het kennisatelier"),
 }
+# Long enough for any subject line plus a normal title; mail clients cut off earlier anyway.
+MAX_SUBJECT_LENGTH = 150
+
+
+def atelier_mail_subject(lead, title):
+    """`lead: title` as one safe header line, whatever an editor, import or API put in the title.
+
+    A line break in a header makes Django refuse the whole message (BadHeaderError), so every
+    run of whitespace (line and paragraph separators included) becomes one space, other
+    control characters go, and an overlong title is cut off with an ellipsis.
+    """
+    title = " ".join(str(title).split())
+    title = "".join(char for char in title if not unicodedata.category(char).startswith("C"))
+    subject = f"{lead}: {title}"
+    if len(subject) > MAX_SUBJECT_LENGTH:
+        subject = subject[: MAX_SUBJECT_LENGTH - 1].rstrip() + "…"
+    return subject
+
+
 # Mails that hand out a seat carry the calendar file and the QR code for the door.
 WITH_TICKET = {"confirmed", "promoted"}
 
 
+def _registration_to_mail(registration_id):
+    """The registration with its atelier, or None when it is gone or anonymised (nobody to mail)."""
+    registration = Registration.objects.select_related("atelier").filter(pk=registration_id).first()
+    return None if registration is None or registration.anonymised else registration
+
+
 @task()
 def send_registration_mail(registration_id, kind):
-    registration = Registration.objects.select_related("atelier").filter(pk=registration_id).first()
-    if registration is None or registration.anonymised:
+    registration = _registration_to_mail(registration_id)
+    if registration is None:
         return
     atelier = registration.atelier
     # The registrant's language, stored when they registered: subject, body and links follow it.
@@ -38,11 +68,11 @@ def send_registration_mail(registration_id, kind):
             "confirm_url": links.confirm_url(registration),
             "manage_url": links.manage_url(registration),
             "evaluation_url": links.evaluation_url(registration),
-            "certificate_available": services.certificate_available(registration),
+            "certificate_available": certificate_available(registration),
         }
         body = render_to_string(f"ateliers/email/{kind}.txt", context)
         message = EmailMultiAlternatives(
-            subject=f"{SUBJECTS[kind]}: {atelier.title}",
+            subject=atelier_mail_subject(SUBJECTS[kind], atelier.title),
             body=body,
             to=[registration.email],
         )
@@ -50,3 +80,32 @@ def send_registration_mail(registration_id, kind):
             message.attach("kennisatelier.ics", registration_ics(registration), "text/calendar; method=PUBLISH")
             message.attach("inchecken.png", qr_png(links.checkin_url(registration)), "image/png")
         message.send()
+
+
+FRESH_LINKS = {
+    "confirm": links.confirm_url,
+    "manage": links.manage_url,
+    "checkin": links.checkin_url,
+    "evaluate": links.evaluation_url,
+}
+
+
+@task()
+def send_fresh_link_mail(registration_id, purpose):
+    """A new link for someone whose link expired and who asked for one (services.request_fresh_link)."""
+    registration = _registration_to_mail(registration_id)
+    if registration is None or purpose not in FRESH_LINKS:
+        return
+    atelier = registration.atelier
+    with translation.override(registration.language or "nl"):
+        context = {
+            "registration": registration,
+            "atelier": atelier,
+            "purpose": purpose,
+            "link": FRESH_LINKS[purpose](registration),
+        }
+        EmailMultiAlternatives(
+            subject=atelier_mail_subject(SUBJECTS["fresh_link"], atelier.title),
+            body=render_to_string("ateliers/email/fresh_link.txt", context),
+            to=[registration.email],
+        ).send()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("aanmelding/<str:token>/kennisatelier.ics", views.registration_calendar, name="registration_ics"),
     path("aanmelding/<str:token>/certificaat.pdf", views.certificate, name="certificate"),
     path("certificaat/<str:code>/", views.certificate_check, name="certificate_check"),
+    path("nieuwe-link/<str:purpose>/<str:token>/", views.fresh_link, name="fresh_link"),
     path("evaluatie/<str:token>/", views.evaluate, name="evaluate"),
     path("<int:atelier_id>/inchecken/", views.checkin, name="checkin"),
     path("<int:atelier_id>/inchecken/<int:registration_id>/", views.checkin_toggle, name="checkin_toggle"),

@@ -1,36 +1,144 @@
 """Public views: thin wrappers that turn requests into calls to services.py."""
 
 import datetime
+import functools
 import re
 from urllib.parse import urlencode
 
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
-from django.contrib.auth.decorators import user_passes_test
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cop_site import ratelimit
+from accounts.decorators import refuse_unverified
+from core import ratelimit, signed_links
 
 from . import links, services
 from .calendar import registration_ics, upcoming_feed
 from .certificates import certificate_pdf
-from .forms import EvaluationForm, RegistrationForm
+from .forms import EvaluationForm, FreshLinkForm, RegistrationForm
 from .models import AtelierPage, AtelierState, EvaluationAspect, Registration
+from .permissions import can_check_in
 from .qr import qr_svg
 
-staff_required = user_passes_test(lambda user: user.is_active and user.is_staff)
+
+def door_staff_only(view):
+    """Check-in is for the atelier's own organisers at the door; everyone else gets a page that says so.
+
+    Who counts is `ateliers.permissions.can_check_in` (issue 14: `is_staff` let any editor in).
+    Anonymous visitors log in first (organisers who scan a code before logging in come back to
+    it). A logged-in member without door rights, also for an id that does not exist, gets a 403
+    page explaining what to do instead: sending them to the login page would loop, as it
+    forwards a logged-in user straight back to `next`.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        atelier = _atelier_at_the_door(kwargs)
+        if atelier is not None and can_check_in(user, atelier):
+            return view(request, *args, **kwargs)
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return _not_for_the_door(request, kwargs.get("token"))
+
+    return wrapped
+
+
+def _atelier_at_the_door(view_kwargs):
+    """The atelier a door URL is about: named by id, or by the scanned check-in code.
+
+    An expired code still names its atelier, so its own door staff get the page that says the
+    code has expired rather than a refusal."""
+    if "atelier_id" in view_kwargs:
+        return AtelierPage.objects.filter(pk=view_kwargs["atelier_id"]).first()
+    try:
+        return services.registration_for_fresh_link(view_kwargs.get("token", ""), "checkin").atelier
+    except signed_links.InvalidLink:
+        return None
+
+
+def _not_for_the_door(request, checkin_token=None):
+    """Participants who open their own QR link learn it is for the organiser, and find their registration."""
+    context = {"scanned_code": checkin_token is not None}
+    registration = services.registration_from_token(checkin_token, "checkin") if checkin_token else None
+    if registration and not registration.anonymised and registration.user_id == request.user.pk:
+        context["atelier"] = registration.atelier
+        context["manage_url"] = reverse("ateliers:manage", args=[services.make_token(registration, "manage")])
+    return render(request, "ateliers/door_only.html", context, status=403)
 
 
 def _registration_or_404(token, purpose):
-    registration = services.registration_from_token(token, purpose)
-    if registration is None or registration.anonymised:
-        raise Http404(_("Deze link is ongeldig of verlopen."))
-    return registration
+    """The registration behind a link in a mail. A view that calls this wears `@link_pages`,
+    which answers a tampered link with a 404 page and an expired one with a 410 page."""
+    return services.open_registration_link(token, purpose)
+
+
+def link_pages(view):
+    """A tampered link gets the "ongeldig" page (404); an expired one a page that says so (410)
+    and offers a fresh link by mail, instead of an error.
+
+    Every answer is marked private: it shows one person's registration, so it stays out of the
+    shared anonymous page cache, which would otherwise go on serving it after the link expired.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except signed_links.InvalidLink:
+            response = render(request, "ateliers/link_invalid.html", status=404)
+        except signed_links.ExpiredLink as expired:
+            purpose = _short_purpose(expired.purpose)
+            response = _expired_link_page(request, expired.subject, kwargs["token"], purpose)
+        patch_cache_control(response, private=True)
+        return response
+
+    return wrapped
+
+
+def _short_purpose(link_purpose):
+    return next(short for short, registered in services.LINK_PURPOSES.items() if registered is link_purpose)
+
+
+def _expired_link_page(request, registration, token, purpose, form=None, status=410):
+    context = {
+        "atelier": registration.atelier,
+        "purpose": purpose,
+        "form": form or FreshLinkForm(),
+        "action": reverse("ateliers:fresh_link", args=[purpose, token]),
+    }
+    return render(request, "ateliers/link_expired.html", context, status=status)
+
+
+FRESH_LINK_REQUESTS_PER_HOUR = 10
+
+
+@link_pages
+def fresh_link(request, purpose, token):
+    """The form on the expired-link page: the same answer whether or not the address matches."""
+    if purpose not in services.LINK_PURPOSES:
+        raise Http404
+    registration = services.registration_for_fresh_link(token, purpose)
+    form = FreshLinkForm(request.POST if request.method == "POST" else None)
+    if request.method != "POST" or not form.is_valid():
+        return _expired_link_page(request, registration, token, purpose, form, status=200)
+    if not ratelimit.allow("atelier-fresh-link", ratelimit.client_ip(request), FRESH_LINK_REQUESTS_PER_HOUR, 3600):
+        form.add_error(None, _("Te veel aanvragen vanaf dit adres. Probeer het over een uur opnieuw."))
+        return _expired_link_page(request, registration, token, purpose, form, status=429)
+    try:
+        services.request_fresh_link(registration, purpose, form.cleaned_data["email"])
+    except services.AtelierError as error:
+        form.add_error(None, str(error))
+        return _expired_link_page(request, registration, token, purpose, form, status=429)
+    return render(request, "ateliers/fresh_link_sent.html", {"atelier": registration.atelier})
 
 
 GUEST_REGISTRATIONS_PER_HOUR = 10
@@ -46,10 +154,23 @@ def _too_many_guest_registrations(request):
     return not ratelimit.allow("atelier-guest-registration", client_ip, GUEST_REGISTRATIONS_PER_HOUR, 3600)
 
 
+# What a busy answer asks the browser (and any client) to wait before sending the form again.
+BUSY_RETRY_AFTER_SECONDS = 5
+
+
+def _busy(request, context):
+    """The seats were locked too long (services.AtelierBusy): the same form, filled in, with a 503."""
+    messages.error(request, _("Het is nu erg druk. Probeer het zo nog eens; je gegevens staan nog in het formulier."))
+    response = render(request, "ateliers/register.html", context, status=503)
+    response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
+    return response
+
+
 def _to_manage_page(registration):
     return redirect("ateliers:manage", token=services.make_token(registration, "manage"))
 
 
+@refuse_unverified
 def register(request, atelier_id):
     atelier = get_object_or_404(AtelierPage.objects.live(), pk=atelier_id)
     user = request.user if request.user.is_authenticated else None
@@ -73,6 +194,8 @@ def register(request, atelier_id):
                 user=user,
                 language=translation.get_language() or "nl",
             )
+        except services.AtelierBusy:
+            return _busy(request, {"atelier": atelier, "form": form, "member": user})
         except services.AtelierError as error:
             messages.error(request, str(error))
         else:
@@ -83,6 +206,7 @@ def register(request, atelier_id):
     return render(request, "ateliers/register.html", {"atelier": atelier, "form": form, "member": user})
 
 
+@link_pages
 def confirm(request, token):
     registration = _registration_or_404(token, "confirm")
     if request.method == "POST":
@@ -97,6 +221,7 @@ def confirm(request, token):
     return render(request, "ateliers/confirm.html", {"registration": registration})
 
 
+@link_pages
 def manage(request, token):
     registration = _registration_or_404(token, "manage")
     context = {
@@ -104,8 +229,7 @@ def manage(request, token):
         "atelier": registration.atelier,
         "token": token,
         "waiting_position": services.waiting_position(registration),
-        "can_cancel": registration.status != Registration.Status.CANCELLED
-        and registration.atelier.state not in services.AFTER_THE_EVENT,
+        "can_cancel": _can_cancel(registration),
         "certificate_available": services.certificate_available(registration),
     }
     if registration.holds_seat and registration.atelier.state not in services.AFTER_THE_EVENT:
@@ -113,9 +237,25 @@ def manage(request, token):
     return render(request, "ateliers/manage.html", context)
 
 
-@require_POST
+def _can_cancel(registration):
+    return (
+        registration.status != Registration.Status.CANCELLED
+        and registration.atelier.state not in services.AFTER_THE_EVENT
+    )
+
+
+@link_pages
 def cancel(request, token):
+    """GET asks for confirmation and says what will happen; only the POST from that page cancels."""
     registration = _registration_or_404(token, "manage")
+    if request.method != "POST":
+        if not _can_cancel(registration):
+            return redirect("ateliers:manage", token=token)
+        return render(
+            request,
+            "ateliers/cancel.html",
+            {"registration": registration, "atelier": registration.atelier, "token": token},
+        )
     try:
         services.cancel(registration)
     except services.AtelierError as error:
@@ -125,6 +265,7 @@ def cancel(request, token):
     return redirect("ateliers:manage", token=token)
 
 
+@link_pages
 def registration_calendar(request, token):
     registration = _registration_or_404(token, "manage")
     response = HttpResponse(registration_ics(registration), content_type="text/calendar; charset=utf-8")
@@ -132,6 +273,7 @@ def registration_calendar(request, token):
     return response
 
 
+@link_pages
 def certificate(request, token):
     registration = _registration_or_404(token, "manage")
     if not services.certificate_available(registration):
@@ -152,14 +294,17 @@ def certificate_check(request, code):
             Registration.objects.select_related("atelier").filter(certificate_code=code, attended=True).first()
         )
     genuine = registration is not None and services.certificate_available(registration)
-    context = {"code": code, "genuine": genuine}
+    revoked = not genuine and CERTIFICATE_CODE_RE.fullmatch(code) and services.certificate_revoked(code)
+    context = {"code": code, "genuine": genuine, "revoked": revoked}
     if genuine:
         context.update(
             registration=registration,
             atelier=registration.atelier,
             accreditations=registration.atelier.granted_accreditations(),
         )
-    return render(request, "ateliers/certificate_check.html", context, status=200 if genuine else 404)
+    return render(
+        request, "ateliers/certificate_check.html", context, status=200 if genuine else 410 if revoked else 404
+    )
 
 
 def calendar_feed(request):
@@ -172,6 +317,7 @@ def calendar_feed(request):
     return response
 
 
+@link_pages
 def evaluate(request, token):
     registration = _registration_or_404(token, "evaluate")
     atelier = registration.atelier
@@ -190,7 +336,7 @@ def evaluate(request, token):
 # -- at the door -------------------------------------------------------------------------
 
 
-@staff_required
+@door_staff_only
 def checkin(request, atelier_id):
     atelier = get_object_or_404(AtelierPage, pk=atelier_id)
     query = request.GET.get("q", "").strip()
@@ -210,13 +356,13 @@ def checkin(request, atelier_id):
     )
 
 
-@staff_required
+@door_staff_only
 @require_POST
 def checkin_toggle(request, atelier_id, registration_id):
     registration = get_object_or_404(Registration, pk=registration_id, atelier_id=atelier_id)
     attended = request.POST.get("attended") == "1"
     try:
-        services.set_attendance(registration, attended)
+        services.set_attendance(registration, attended, user=request.user)
     except services.AtelierError as error:
         messages.error(request, str(error))
     else:
@@ -230,13 +376,14 @@ def checkin_toggle(request, atelier_id, registration_id):
     return target
 
 
-@staff_required
+@door_staff_only
+@link_pages
 def checkin_scan(request, token):
     """Where the QR code from the confirmation mail leads: one tap checks the person in."""
     registration = _registration_or_404(token, "checkin")
     if request.method == "POST":
         try:
-            services.set_attendance(registration, True)
+            services.set_attendance(registration, True, user=request.user)
         except services.AtelierError as error:
             messages.error(request, str(error))
         else:

@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, services
-from .models import AtelierPage, EvaluationAspect
+from . import admin_views
+from .models import AtelierPage, AtelierState, EvaluationAspect, Registration
+from .permissions import can_organise_atelier, can_see_atelier_reports
 
 
 class EvaluationAspectViewSet(SnippetViewSet):
@@ -37,7 +39,7 @@ def register_atelier_admin_urls():
 
 class OrganiserMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.can_run_ateliers(request.user)
+        return can_see_atelier_reports(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -47,7 +49,7 @@ def register_report_menu_item():
 
 @hooks.register("register_page_header_buttons")
 def manage_atelier_button(page, user, view_name, next_url=None):
-    if isinstance(page.specific_deferred, AtelierPage) and admin_views.can_run_ateliers(user):
+    if isinstance(page.specific_deferred, AtelierPage) and can_organise_atelier(user, page):
         yield Button(
             _("Deelnemers en status"),
             reverse("ateliers_admin:manage", args=[page.pk]),
@@ -66,8 +68,71 @@ hooks.register("after_create_page", _warn_about_programme)
 hooks.register("after_edit_page", _warn_about_programme)
 
 
-@hooks.register("after_publish_page")
-def promote_waiting_list_after_publish(request, page):
-    """More seats published: the waiting list moves up straight away."""
-    if isinstance(page, AtelierPage):
-        services.capacity_changed(page)
+def _state_label(value):
+    try:
+        return AtelierState(value).label
+    except ValueError:
+        return value
+
+
+@hooks.register("register_log_actions")
+def register_atelier_log_actions(actions):
+    """Lifecycle steps in the page history, in words (services.transition / undo_transition log them)."""
+
+    @actions.register_action("ateliers.state_change")
+    class StateChange(LogFormatter):
+        label = _("Status kennisatelier gewijzigd")
+
+        def format_message(self, log_entry):
+            states = {
+                "old": _state_label(log_entry.data.get("from")),
+                "new": _state_label(log_entry.data.get("to")),
+            }
+            if log_entry.data.get("automatic"):
+                return (
+                    _("Status vanzelf gewijzigd van ‘%(old)s’ naar ‘%(new)s’ (plaatsen bezet of vrijgekomen)") % states
+                )
+            return _("Status gewijzigd van ‘%(old)s’ naar ‘%(new)s’") % states
+
+    @actions.register_action("ateliers.state_undo")
+    class StateUndo(LogFormatter):
+        label = _("Status kennisatelier teruggezet")
+
+        def format_message(self, log_entry):
+            return _("Status teruggezet van ‘%(old)s’ naar ‘%(new)s’ (ingetrokken certificaten: %(revoked)s)") % {
+                "old": _state_label(log_entry.data.get("from")),
+                "new": _state_label(log_entry.data.get("to")),
+                "revoked": log_entry.data.get("revoked_certificates", 0),
+            }
+
+    for action, label in REGISTRATION_ACTIONS.items():
+        actions.register_action(action)(type("RegistrationChange", (RegistrationChange,), {"label": label}))
+
+
+# What happens to one registration (core.audit; ateliers.services records them).
+REGISTRATION_ACTIONS = {
+    "ateliers.register": _("Aanmelding kennisatelier ontvangen"),
+    "ateliers.confirm_email": _("E-mailadres aanmelding bevestigd"),
+    "ateliers.cancel": _("Afgemeld voor kennisatelier"),
+    "ateliers.promote": _("Van de wachtlijst geplaatst"),
+    "ateliers.attendance": _("Aanwezigheid gewijzigd"),
+}
+
+
+def _registration_status_label(value):
+    try:
+        return Registration.Status(value).label
+    except ValueError:
+        return value
+
+
+class RegistrationChange(LogFormatter):
+    """Says what happened and the status it left: the entry's data holds ids and states only."""
+
+    def format_message(self, log_entry):
+        if log_entry.action == "ateliers.attendance":
+            return _("Ingecheckt") if log_entry.data.get("attended") else _("Inchecken ongedaan gemaakt")
+        return _("%(change)s; status nu ‘%(status)s’") % {
+            "change": self.label,
+            "status": _registration_status_label(log_entry.data.get("status")),
+        }

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from practices.api import api_router
+from accounts import views as account_views
+from cop_site.api import api_router
+from core.errors import api_not_found
 
 # The public JSON APIs; /api/schema/ documents these (not Wagtail's internal admin API).
 public_api_patterns = [
@@ -17,17 +19,33 @@ public_api_patterns = [
     path("api/v2/", api_router.urls),
 ]
 
+# One door (issue 12): Wagtail and Django each ship a login and password reset of their own that
+# bypass allauth's verification, rate limits, lockout and two-factor step. These routes come
+# before theirs and take over their URLs and URL names; see accounts.views.LoginDoor.
+login_doors = [
+    path("admin/login/", account_views.WagtailAdminLoginDoor.as_view(), name="wagtailadmin_login"),
+    re_path(r"^admin/password_reset/", account_views.password_reset_door, name="wagtailadmin_password_reset"),
+    path("django-admin/login/", account_views.DjangoAdminLoginDoor.as_view(), name="django_admin_login_door"),
+    path("django-admin/password_change/", account_views.password_change_door, name="django_admin_password_door"),
+]
+
 urlpatterns = [
+    *login_doors,
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     *public_api_patterns,
     path("api/schema/", SpectacularAPIView.as_view(patterns=public_api_patterns), name="api-schema"),
+    # Anything else under /api/ (a non-numeric id, an unknown endpoint): a JSON 404.
+    re_path(r"^api/", api_not_found),
 ]
 
 # Every public URL exists in Dutch (no prefix) and English (/en/…).
 urlpatterns += i18n_patterns(
+    path("_util/login/", account_views.PagePrivacyLoginDoor.as_view(), name="wagtailcore_login"),
+    path("account/geen-toegang/redactie/", account_views.no_access, {"area": "editor"}, name="no_editor_access"),
+    path("account/geen-toegang/pagina/", account_views.no_access, {"area": "page"}, name="no_page_access"),
     path("account/", include("allauth.urls")),
     path("account/profiel/", include("accounts.urls")),
     path("kennisbank/", include("practices.urls")),
@@ -41,6 +59,11 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    # Images only: documents are served by /documents/<id>/<name>, which checks who may have them.
+    urlpatterns = [
+        *static(f"{settings.MEDIA_URL}original_images/", document_root=settings.MEDIA_ROOT / "original_images"),
+        *static(f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"),
+        *urlpatterns,
+    ]
 
-handler500 = "cop_site.errors.server_error"
+handler500 = "core.errors.server_error"

@@ -7,6 +7,4 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Redactie en workflows")
 
     def ready(self):
-        from . import routing, signals  # noqa: F401
-
-        routing.install_page_type_workflows()
+        from . import signals  # noqa: F401

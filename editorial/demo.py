@@ -4,7 +4,9 @@ co-author review).
 
 The figures come from the seeds, retold in our own words: THINK op school in Zwolle (seed 003,
 "Van nul tot later", 2019), the community of practice of mothers and professionals and the
-survey of interventions in Rotterdam (seed 004, ST-RAW yearbook 2018).
+survey of interventions in Rotterdam (seed 004, ST-RAW yearbook 2018). The people and the
+pages' text live in `editorial/demo_data/editorial.toml`, where an editor can correct them
+without reading Python; this module checks that file and takes each page through the workflow.
 """
 
 from datetime import timedelta
@@ -14,7 +16,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import Profile, User
+from home.demo_data import demo_file
+from organisations import demo_media
 from organisations.models import Membership, Organisation
+from organisations.sections import folder_for
 from practices.models import MethodPage, PracticeStoryPage, PublicationPage, StoryStatus
 
 from .services import MODERATOR_GROUP, onboard_organisation
@@ -23,72 +28,55 @@ ORDER = 70
 DEMO_PASSWORD = "demo-wachtwoord-2026"
 DOMAIN = "demo.samenpreventief.nl"
 
-ORGANISATIONS = ["Gemeente Zwolle", "Gemeente Rotterdam", "Nederlands Jeugdinstituut"]
-
-# (local part, first name, last name, organisation, role)
-PEOPLE = [
-    ("redacteur.zwolle", "Zeynep", "Zandstra", "Gemeente Zwolle", Membership.Role.EDITOR),
-    ("coordinator.zwolle", "Coen", "Zwart", "Gemeente Zwolle", Membership.Role.COORDINATOR),
-    ("redacteur.rotterdam", "Rachida", "Rijnders", "Gemeente Rotterdam", Membership.Role.EDITOR),
-    ("coordinator.rotterdam", "Carel", "Roos", "Gemeente Rotterdam", Membership.Role.COORDINATOR),
-    ("redacteur.nji", "Noor", "Jansen", "Nederlands Jeugdinstituut", Membership.Role.EDITOR),
-    ("coauteur.nji", "Nina", "Joosten", "Nederlands Jeugdinstituut", Membership.Role.EDITOR),
-    ("coordinator.nji", "Jeroen", "Idema", "Nederlands Jeugdinstituut", Membership.Role.COORDINATOR),
-    ("reviewer.nji", "Renske", "Ingen", "Nederlands Jeugdinstituut", Membership.Role.REVIEWER),
-    ("moderator", "Mo", "de Moderator", None, None),
-]
-
-SEED_003 = "Van nul tot later als ik groot ben (2019)"
-SEED_004 = "Jaarboek ST-RAW 2018"
-
-# slug: (title, standfirst, target group, status, state, extra)
-ZWOLLE_STORIES = {
-    "think-op-school-naar-zes-scholen": (
-        "THINK op school groeit naar zes Zwolse scholen",
-        "Zwolle heeft elf scholen voor voortgezet onderwijs. Na de pilot op TalentStad gaan er zes met het "
-        "THINK-uur werken; de andere vijf kijken mee en haken misschien later aan.",
-        "Brugklassers in het voortgezet onderwijs",
-        StoryStatus.SCALING,
-        "review",
-        {},
-    ),
-    "think-naar-groep-7-en-8": (
-        "Kan THINK ook in groep 7 en 8?",
-        "Een eerste verkenning: in Zwolle wordt nagedacht over THINK-lessen in de bovenbouw en in de laatste "
-        "twee groepen van de basisschool. Ook het Deltion College wil meedoen.",
-        "Kinderen in groep 7 en 8 en leerlingen van het mbo",
-        StoryStatus.PILOT,
-        "draft",
-        {},
-    ),
-    "mentoren-en-gastdocenten": (
-        "Mentoren en gastdocenten leren elkaars taal",
-        "Op papier was iedereen enthousiast, in de klas was er eerst scepsis. Pas bij de tussenevaluatie na een "
-        "half jaar bleek wat mentoren aan de gastlessen hadden.",
-        "Mentoren en gastdocenten in het voortgezet onderwijs",
-        StoryStatus.RUNNING,
-        "rejected",
-        {"comment": "Mooi verhaal! Voeg nog de bron en het startjaar toe, en noem wie de tussenevaluatie deed."},
-    ),
-    "think-themablokken-bovenbouw": (
-        "THINK op maat: themablokken voor de bovenbouw",
-        "Voor oudere leerlingen is er geen wekelijks THINK-uur maar een reeks themablokken, afgestemd op wat "
-        "leerlingen, ouders en docenten belangrijk vinden.",
-        "Leerlingen in de bovenbouw van het voortgezet onderwijs",
-        StoryStatus.RUNNING,
-        "scheduled",
-        {},
-    ),
-    "think-tweede-klas": (
-        "TalentStad geeft THINK nu ook in de tweede klas",
-        "Na het eerste jaar breidt TalentStad Beroepscollege de THINK-lessen uit naar de tweede klas. De mentor "
-        "blijft bij elke les aanwezig; de gastdocent brengt de inhoud.",
-        "Leerlingen in de tweede klas van het vmbo",
-        StoryStatus.SCALING,
-        "published",
-        {},
-    ),
+STATES = ("draft", "review", "rejected", "scheduled", "published")
+PERSON_FIELDS = {"required": ("local_part", "first_name", "last_name"), "optional": ("organisation", "role")}
+ZWOLLE_STORY_FIELDS = {
+    "required": ("slug", "title", "standfirst", "target_group", "status", "state"),
+    "optional": ("comment",),
 }
+
+
+def _page_fields(data_file, label, model, fields):
+    """A table of page fields, each a real field of `model` (a typo stops the loader here)."""
+    names = {field.name for field in model._meta.get_fields()}
+    data_file.check_known(label, "veldnaam", list(fields), names)
+    return fields
+
+
+def read_editorial():
+    """editorial.toml, checked: the organisations, people and pages of the editorial demo."""
+    data_file = demo_file(__file__, "editorial.toml")
+    organisations = data_file.get("organisations", list)
+    data_file.check_known(
+        "bovenaan", "organisations", organisations, set(Organisation.objects.values_list("name", flat=True))
+    )
+    people = []
+    for label, person in data_file.entries("person", **PERSON_FIELDS, label_key="local_part"):
+        if "organisation" in person:
+            data_file.check_known(label, "organisation", person["organisation"], organisations)
+            data_file.check_known(label, "role", person.get("role"), Membership.Role.values)
+        people.append(person)
+    zwolle = data_file.check_fields(
+        "[zwolle]", data_file.get("zwolle", dict), ("initiator", "source_publication", "source_year", "story")
+    )
+    for story in data_file.each("[zwolle]", zwolle, "story", **ZWOLLE_STORY_FIELDS):
+        label = f"[[zwolle.story]] {story['slug']}"
+        data_file.check_known(label, "status", story["status"], StoryStatus.values)
+        data_file.check_known(label, "state", story["state"], STATES)
+    return {
+        "organisations": organisations,
+        "people": people,
+        "zwolle": zwolle,
+        "rotterdam_story": _page_fields(
+            data_file, "[rotterdam_story]", PracticeStoryPage, data_file.get("rotterdam_story", dict)
+        ),
+        "rotterdam_method": _page_fields(
+            data_file, "[rotterdam_method]", MethodPage, data_file.get("rotterdam_method", dict)
+        ),
+        "nji_publication": _page_fields(
+            data_file, "[nji_publication]", PublicationPage, data_file.get("nji_publication", dict)
+        ),
+    }
 
 
 def _person(local_part, first, last):
@@ -101,12 +89,13 @@ def _person(local_part, first, last):
 
 
 def _add(section, page, owner):
-    existing = type(page).objects.child_of(section).filter(slug=page.slug).first()
+    folder = folder_for(section, type(page))
+    existing = type(page).objects.child_of(folder).filter(slug=page.slug).first()
     if existing:
         return existing, False
     page.live = False
     page.owner = owner
-    section.add_child(instance=page)
+    folder.add_child(instance=page)
     page.save_revision(user=owner)
     return type(page).objects.get(pk=page.pk), True
 
@@ -125,17 +114,19 @@ def _bring_to_state(page, state, author, approver, comment=""):
 
 
 def load(log):
-    organisations = {name: Organisation.objects.get(name=name) for name in ORGANISATIONS}
+    data = read_editorial()
+    organisations = {name: Organisation.objects.get(name=name) for name in data["organisations"]}
     for organisation in organisations.values():
         onboard_organisation(organisation)
 
     people = {}
-    for local_part, first, last, organisation_name, role in PEOPLE:
-        user = _person(local_part, first, last)
+    for person in data["people"]:
+        local_part, organisation_name = person["local_part"], person.get("organisation")
+        user = _person(local_part, person["first_name"], person["last_name"])
         people[local_part] = user
         if organisation_name:
             organisation = organisations[organisation_name]
-            Membership.objects.update_or_create(organisation=organisation, user=user, defaults={"role": role})
+            Membership.objects.update_or_create(organisation=organisation, user=user, defaults={"role": person["role"]})
             profile = user.profile
             profile.role = Profile.Role.EDITOR
             profile.organisation = organisation
@@ -143,58 +134,40 @@ def load(log):
     people["moderator"].groups.add(Group.objects.get(name=MODERATOR_GROUP))
 
     zwolle = organisations["Gemeente Zwolle"]
-    for slug, (title, standfirst, target_group, status, state, extra) in ZWOLLE_STORIES.items():
+    shared = data["zwolle"]
+    for entry in shared["story"]:
+        state = entry["state"]
         go_live_at = timezone.now() + timedelta(days=7) if state == "scheduled" else None
         story, created = _add(
             zwolle.page,
             PracticeStoryPage(
-                title=title,
-                slug=slug,
+                title=entry["title"],
+                slug=entry["slug"],
                 municipality=zwolle,
-                standfirst=standfirst,
-                target_group=target_group,
-                status=status,
-                initiator="Marieke Snel (De Kern) met TalentStad Beroepscollege en de gemeente Zwolle",
-                source_publication=SEED_003,
-                source_year=2019,
+                standfirst=entry["standfirst"],
+                target_group=entry["target_group"],
+                status=entry["status"],
+                initiator=shared["initiator"],
+                source_publication=shared["source_publication"],
+                source_year=shared["source_year"],
                 go_live_at=go_live_at,
             ),
             people["redacteur.zwolle"],
         )
         if created:
             _bring_to_state(
-                story, state, people["redacteur.zwolle"], people["coordinator.zwolle"], extra.get("comment", "")
+                story, state, people["redacteur.zwolle"], people["coordinator.zwolle"], entry.get("comment", "")
             )
 
     rotterdam = organisations["Gemeente Rotterdam"]
     _add(
         rotterdam.page,
-        PracticeStoryPage(
-            title="Moeders en professionals schrijven samen tips",
-            slug="moeders-en-professionals-tips",
-            municipality=rotterdam,
-            standfirst="Vijf moeders met ervaring in de jeugdhulp kwamen naar de eerste bijeenkomst; daarna werkten "
-            "vier moeders en vier professionals samen. Ze begonnen met 75 tips voor het gesprek tussen ouder en "
-            "hulpverlener.",
-            target_group="Ouders met ervaring in de jeugdhulp en de professionals die met hen werken",
-            status=StoryStatus.RUNNING,
-            costs_and_funding="<p>De moeders kregen hun reiskosten vergoed en 20 euro vrijwilligersvergoeding per "
-            "bijeenkomst (bron: Jaarboek ST-RAW 2018).</p>",
-            source_publication=SEED_004,
-            source_year=2018,
-        ),
+        PracticeStoryPage(municipality=rotterdam, **data["rotterdam_story"]),
         people["redacteur.rotterdam"],
     )
     method, created = _add(
         rotterdam.page,
-        MethodPage(
-            title="Ouders in Actie",
-            slug="ouders-in-actie",
-            summary="Informele opvoedondersteuning: ouders steunen andere ouders in hun eigen wijk. De academische "
-            "werkplaats ST-RAW evalueerde de aanpak (Jaarboek ST-RAW 2018).",
-            aim="<p>Ouders versterken in hun opvoedrol door steun van andere ouders, dichtbij en laagdrempelig.</p>",
-            target_group="<p>Ouders in Rotterdamse wijken die steun bij het opvoeden zoeken.</p>",
-        ),
+        MethodPage(**data["rotterdam_method"]),
         people["redacteur.rotterdam"],
     )
     if created:
@@ -205,21 +178,17 @@ def load(log):
     nji = organisations["Nederlands Jeugdinstituut"]
     publication, created = _add(
         nji.page,
-        PublicationPage(
-            title="Veel praktijk, weinig erkend bewijs",
-            slug="veel-praktijk-weinig-erkend-bewijs",
-            summary="Een korte notitie bij een inventarisatie in Rotterdam: 23 aanbieders noemden samen 65 "
-            "interventies, waarvan er 3 als bewezen effectief te boek stonden (Jaarboek ST-RAW 2018). Wat betekent "
-            "dat voor gemeenten die op bewezen aanpakken willen sturen?",
-            publication_year=2026,
-            authors="Noor Jansen\nNina Joosten",
-        ),
+        PublicationPage(**data["nji_publication"]),
         people["redacteur.nji"],
     )
     if created:
         publication.get_workflow().start(publication, people["redacteur.nji"])
 
+    # The organisations' files, now that their collections and editors exist.
+    demo_media.load(log)
+
     log(f"Redactie: {len(organisations)} organisaties ingericht; demo-redactie (wachtwoord {DEMO_PASSWORD}):")
-    for local_part, _first, _last, organisation_name, role in PEOPLE:
-        label = f"{role.label} {organisation_name}" if role else "Platformmoderator"
-        log(f"  {label:<40} {local_part}@{DOMAIN}")
+    for person in data["people"]:
+        role = person.get("role")
+        label = f"{Membership.Role(role).label} {person['organisation']}" if role else "Platformmoderator"
+        log(f"  {label:<40} {person['local_part']}@{DOMAIN}")

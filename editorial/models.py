@@ -9,36 +9,20 @@ workflow serves every organisation instead of one workflow per organisation.
 """
 
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, IntegerField, OuterRef, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Collection, Page, Task, TaskState, Workflow
+from wagtail.models import Collection, Page, Task, TaskState
 
+from core import audit
+from core.permissions import is_platform_administrator
 from organisations.models import Organisation
+from practices.evidence import apply_evidence_judgement
 
-ADMINISTRATOR_GROUP = "Platformbeheerders"
-
-
-def is_platform_administrator(user):
-    """Superusers and members of the platform administrators' group may act on every step."""
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_is_platform_administrator", None)
-    if cached is None:
-        cached = user.groups.filter(name=ADMINISTRATOR_GROUP).exists()
-        user._is_platform_administrator = cached
-    return cached
-
-
-class Role(models.TextChoices):
-    """The editorial roles an organisation can hand out (mirrors `Membership.Role`)."""
-
-    EDITOR = "editor", _("Redacteur")
-    COORDINATOR = "coordinator", _("Coördinator")
-    REVIEWER = "reviewer", _("Reviewer")
+from .permissions import can_review_evidence
+from .roles import Role
 
 
 class OrganisationGroup(models.Model):
@@ -78,28 +62,6 @@ class OrganisationWorkspace(models.Model):
 
     def __str__(self):
         return str(self.organisation)
-
-
-class PageTypeWorkflow(models.Model):
-    """The workflow of one page type, whatever organisation section the page lives in.
-
-    Wagtail assigns page workflows per subtree only; stories, methods and publications share
-    an organisation's subtree but need different review steps (see `editorial.routing`).
-    """
-
-    content_type = models.OneToOneField(
-        ContentType, verbose_name=_("paginatype"), on_delete=models.CASCADE, related_name="+"
-    )
-    workflow = models.ForeignKey(
-        Workflow, verbose_name=_("workflow"), on_delete=models.CASCADE, related_name="page_types"
-    )
-
-    class Meta:
-        verbose_name = _("workflow per paginatype")
-        verbose_name_plural = _("workflows per paginatype")
-
-    def __str__(self):
-        return f"{self.content_type} → {self.workflow}"
 
 
 def organisation_for_page(page):
@@ -336,9 +298,7 @@ class EvidenceReviewTask(ModeratedByPeopleMixin, Task):
         return Group.objects.filter(organisation_role__role=Role.REVIEWER)
 
     def user_can_moderate(self, page, user):
-        if not user.is_active:
-            return False
-        return is_platform_administrator(user) or user.groups.filter(organisation_role__role=Role.REVIEWER).exists()
+        return can_review_evidence(user)
 
     def moderators_for(self, page):
         from accounts.models import User
@@ -348,6 +308,31 @@ class EvidenceReviewTask(ModeratedByPeopleMixin, Task):
     def user_can_access_editor(self, obj, user):
         # Reviewers judge the evidence; they do not rewrite another organisation's method.
         return False
+
+    def holds_review(self, obj, user):
+        """Does `user` hold this page's evidence review: it is in progress now and theirs to judge?"""
+        state = obj.current_workflow_task_state if obj.pk else None
+        return (
+            state is not None
+            and state.task_id == self.pk
+            and state.status == TaskState.STATUS_IN_PROGRESS
+            and self.user_can_moderate(obj, user)
+        )
+
+    def user_can_lock(self, obj, user):
+        """Issue #12.11: a lock keeps the owning organisation out of its own method.
+
+        Reviewers judge every organisation's methods but lock only their own organisation's,
+        and only while they hold its review (Wagtail's workflow lock already keeps the owner
+        from editing during the review).
+        """
+        if not self.holds_review(obj, user):
+            return False
+        if is_platform_administrator(user):
+            return True
+        return user.groups.filter(
+            organisation_role__role=Role.REVIEWER, organisation_role__organisation=organisation_for_page(obj)
+        ).exists()
 
     def locked_for_user(self, obj, user):
         return not is_platform_administrator(user)
@@ -368,14 +353,12 @@ class EvidenceReviewTask(ModeratedByPeopleMixin, Task):
         return super().get_form_for_action(action)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        if is_platform_administrator(user) or user.groups.filter(organisation_role__role=Role.REVIEWER).exists():
+        if can_review_evidence(user):
             return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         return TaskState.objects.none()
 
     def on_action(self, task_state, user, action_name, **kwargs):
         from taxonomy.models import EvidenceLevel
-
-        from .services import record_evidence_review
 
         self.check_may_act(task_state, user)
         if action_name == "approve":
@@ -385,10 +368,41 @@ class EvidenceReviewTask(ModeratedByPeopleMixin, Task):
             reason = (kwargs.get("reason") or "").strip()
             if level is None or not reason:
                 raise PermissionDenied(_("Kies een bewijsniveau en leg uit waarom."))
-            record_evidence_review(task_state, user, level, reason)
+            self.record_judgement(task_state, user, level, reason)
             task_state.approve(user=user, comment=f"{level}: {reason}")
             return None
         return Task.on_action(self, task_state, user, action_name, comment=kwargs.get("comment", ""))
+
+    def record_judgement(self, task_state, user, level, reason):
+        """Write the reviewer's judgement into the method (`practices.evidence`) as a new revision.
+
+        The new revision is the one published when the workflow ends; the judgement is logged.
+        Page types without evidence records keep the review in the task comment only.
+        """
+        page = task_state.revision.as_object()
+        link = (
+            OrganisationGroup.objects.filter(group__user=user, role=Role.REVIEWER)
+            .select_related("organisation")
+            .first()
+        )
+        committee = str(link.organisation) if link else user.get_full_name()
+        record = apply_evidence_judgement(page, level, reason, committee)
+        if record is None:
+            return None
+        revision = page.save_revision(user=user, log_action=True, clean=False)
+        task_state.revision = revision
+        task_state.save(update_fields=["revision"])
+        audit.record(
+            page,
+            "editorial.evidence_review",
+            user=user,
+            scheme=level.scheme_id,
+            level=level.pk,
+            level_name=str(level),
+            status=record.status,
+            revision=revision.pk,
+        )
+        return record
 
 
 class ReviewReminder(models.Model):
@@ -410,7 +424,6 @@ __all__ = [
     "OrganisationApprovalTask",
     "OrganisationGroup",
     "OrganisationWorkspace",
-    "PageTypeWorkflow",
     "PrivacyCheckTask",
     "ReviewReminder",
     "Role",

@@ -7,6 +7,8 @@ from django.utils import translation
 from django_tasks import task
 from wagtail.models import TaskState
 
+from core.public_urls import absolute_url
+
 
 def notify_task_moderators(task_state_id, triggering_user_id=None):
     """Queue one e-mail per moderator of the task state (not to the person who submitted)."""
@@ -47,8 +49,8 @@ def send_task_mail(task_state_id, recipient_id):
         "page": page,
         "task": task_state.task.specific,
         "requested_by": task_state.workflow_state.requested_by,
-        "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home"),
-        "edit_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "admin_url": absolute_url(reverse("wagtailadmin_home")),
+        "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
     }
     subject, body = render_mail("task_submitted", context)
     send_mail(subject, body, None, [recipient.email])
@@ -71,7 +73,7 @@ def send_review_reminder_mail(page_id, recipient_id, months):
         "recipient": recipient,
         "page": page.specific,
         "months": months,
-        "edit_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
     }
     subject, body = render_mail("review_reminder", context)
     send_mail(subject, body, None, [recipient.email])

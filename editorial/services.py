@@ -10,9 +10,7 @@ to *judge* a page, never to edit it.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
@@ -27,18 +25,26 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from organisations.models import Membership, Organisation, OrganisationIndexPage, OrganisationPage, OrganisationType
+from core.permissions import ADMINISTRATOR_GROUP, is_platform_administrator
+from organisations.models import (
+    Membership,
+    MethodFolderPage,
+    Organisation,
+    OrganisationIndexPage,
+    OrganisationPage,
+    OrganisationType,
+    PublicationFolderPage,
+    StoryFolderPage,
+)
+from organisations.sections import ensure_section_folders
 
 from .models import (
-    ADMINISTRATOR_GROUP,
     EvidenceReviewTask,
     OrganisationApprovalTask,
     OrganisationGroup,
     OrganisationWorkspace,
-    PageTypeWorkflow,
     PrivacyCheckTask,
     Role,
-    is_platform_administrator,
     organisation_for_page,
 )
 
@@ -52,17 +58,26 @@ RESEARCH_ORGANISATION_TYPES = {
 
 GROUP_SUFFIX = {Role.EDITOR: "redacteuren", Role.COORDINATOR: "coördinatoren", Role.REVIEWER: "reviewers"}
 
-# Page permissions on the organisation's own subtree. Editors and reviewers write drafts;
-# only coordinators publish (and unpublish) their organisation's content.
+# Page permissions on the organisation's own section (and so on everything in it). Editors
+# and reviewers write drafts; coordinators also lock and unlock.
 PAGE_PERMISSIONS = {
     Role.EDITOR: ["add_page", "change_page"],
     Role.REVIEWER: ["add_page", "change_page"],
-    Role.COORDINATOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    Role.COORDINATOR: ["add_page", "change_page", "lock_page", "unlock_page"],
+}
+# Page permissions on one folder of the section. Coordinators publish (and unpublish) their
+# organisation's stories, whose only review is their own; methods and publications need
+# reviews by others first, so nobody in the organisation can publish them past their workflow.
+# (The organisation page itself: `organisations.models.OrganisationPagePermissionTester`.)
+FOLDER_PAGE_PERMISSIONS = {
+    Role.COORDINATOR: {StoryFolderPage: ["publish_page"]},
 }
 # Collection permissions on the organisation's own collection, for images and documents.
+# "change" lets editors see their organisation's files in the admin listing (Wagtail lists only
+# files one may change or delete) and correct a title or replace a file.
 COLLECTION_ACTIONS = {
-    Role.EDITOR: ["add", "choose"],
-    Role.REVIEWER: ["add", "choose"],
+    Role.EDITOR: ["add", "change", "choose"],
+    Role.REVIEWER: ["add", "change", "choose"],
     Role.COORDINATOR: ["add", "change", "delete", "choose"],
 }
 MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
@@ -82,13 +97,12 @@ PUBLICATION_WORKFLOW = "Onderzoekspublicatie"
 ORGANISATION_WORKFLOW = "Organisatiepagina"
 MODERATION_WORKFLOW = "Moderatie platform"
 
-# (app label, model name) of page types → workflow; missing models are skipped, so tips and
-# ateliers join by adding a line here once they exist.
-PAGE_TYPE_WORKFLOWS = [
-    ("practices", "PracticeStoryPage", STORY_WORKFLOW),
-    ("practices", "MethodPage", METHOD_WORKFLOW),
-    ("practices", "PublicationPage", PUBLICATION_WORKFLOW),
-]
+# The workflow of each folder of an organisation's section (Settings → Workflows).
+FOLDER_WORKFLOWS = {
+    StoryFolderPage: STORY_WORKFLOW,
+    MethodFolderPage: METHOD_WORKFLOW,
+    PublicationFolderPage: PUBLICATION_WORKFLOW,
+}
 
 
 def is_research_organisation(organisation):
@@ -111,6 +125,7 @@ class OnboardingResult:
     organisation: Organisation
     section: OrganisationPage
     collection: Collection
+    folders: dict = field(default_factory=dict)
     groups: dict = field(default_factory=dict)
 
 
@@ -159,13 +174,17 @@ def ensure_group(organisation, role):
     return link.group
 
 
-def grant_role(group, role, section, collection):
-    """Give `group` exactly the rights of `role` on its section and collection (idempotent)."""
+def grant_role(group, role, section, collection, folders):
+    """Give `group` exactly the rights of `role` on its section, its folders and collection (idempotent)."""
     group.permissions.add(_access_admin())
-    wanted = [_permission("wagtailcore", codename) for codename in PAGE_PERMISSIONS[role]]
-    GroupPagePermission.objects.filter(group=group).exclude(page=section, permission__in=wanted).delete()
-    for permission in wanted:
-        GroupPagePermission.objects.get_or_create(group=group, page=section, permission=permission)
+    wanted = {(section.pk, _permission("wagtailcore", codename).pk) for codename in PAGE_PERMISSIONS[role]}
+    for folder_type, codenames in FOLDER_PAGE_PERMISSIONS.get(role, {}).items():
+        wanted |= {(folders[folder_type].pk, _permission("wagtailcore", codename).pk) for codename in codenames}
+    current = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id"))
+    for page_id, permission_id in current - wanted:
+        GroupPagePermission.objects.filter(group=group, page_id=page_id, permission_id=permission_id).delete()
+    for page_id, permission_id in wanted - current:
+        GroupPagePermission.objects.create(group=group, page_id=page_id, permission_id=permission_id)
     wanted_media = [
         _permission(app_label, f"{action}_{model}")
         for app_label, model in MEDIA_MODELS
@@ -189,11 +208,13 @@ def onboard_organisation(organisation, platform=True):
     if platform:
         ensure_workflows()
     section = ensure_section(organisation)
+    folders = ensure_section_folders(section)
+    assign_folder_workflows(folders.values())
     collection = ensure_collection(organisation)
-    result = OnboardingResult(organisation=organisation, section=section, collection=collection)
+    result = OnboardingResult(organisation=organisation, section=section, collection=collection, folders=folders)
     for role in roles_for(organisation):
         group = ensure_group(organisation, role)
-        grant_role(group, role, section, collection)
+        grant_role(group, role, section, collection, folders)
         result.groups[role] = group
     for membership in Membership.objects.filter(organisation=organisation).select_related("user"):
         sync_user_groups(membership.user)
@@ -259,23 +280,23 @@ def ensure_workflows():
         ORGANISATION_WORKFLOW: _workflow(ORGANISATION_WORKFLOW, [coordinator]),
         MODERATION_WORKFLOW: _workflow(MODERATION_WORKFLOW, [moderation]),
     }
-    # Everything in an organisation's section that has no page-type workflow of its own
-    # (the organisation page itself, future page types) is approved by its coordinators.
+    # The organisation page itself is approved by its coordinators; what lives in its folders
+    # gets the folder's workflow (Wagtail uses the nearest assignment up the tree).
     index = OrganisationIndexPage.objects.first()
     if index is not None:
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflows[ORGANISATION_WORKFLOW]})
-    for app_label, model_name, workflow_name in PAGE_TYPE_WORKFLOWS:
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            continue
-        assign_workflow_to_page_type(model, workflows[workflow_name])
+    for folder_type in FOLDER_WORKFLOWS:
+        assign_folder_workflows(folder_type.objects.all())
     return workflows
 
 
-def assign_workflow_to_page_type(model, workflow):
-    content_type = ContentType.objects.get_for_model(model)
-    PageTypeWorkflow.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})
+def assign_folder_workflows(folders):
+    """Assign each section folder its type's workflow (idempotent; workflows made by `ensure_workflows`)."""
+    by_name = {workflow.name: workflow for workflow in Workflow.objects.filter(name__in=FOLDER_WORKFLOWS.values())}
+    for folder in folders:
+        workflow = by_name.get(FOLDER_WORKFLOWS[type(folder.specific)])
+        if workflow is not None:
+            WorkflowPage.objects.update_or_create(page=folder, defaults={"workflow": workflow})
 
 
 def sync_user_groups(user):
@@ -297,111 +318,12 @@ def sync_user_groups(user):
             delattr(user, attr)
 
 
-def user_can_publish_directly(user, page, parent=None):
-    """May `user` publish `page` with the Publish button, skipping its workflow?
-
-    Only when they could approve every step of the page's workflow themselves; otherwise the
-    button would let a coordinator skip the knowledge institute's evidence review or the
-    privacy check. `parent` is used for pages being created (they have no place in the tree yet).
-    """
-    if is_platform_administrator(user):
-        return True
-    subject = page if page is not None and page.pk else parent
-    workflow = page_workflow(page, parent)
-    if workflow is None:
-        return True
-    for task in workflow.tasks.filter(active=True).specific():
-        if hasattr(task, "user_can_moderate"):
-            if not task.user_can_moderate(subject, user):
-                return False
-        elif isinstance(task, GroupApprovalTask):
-            if not task.groups.filter(id__in=user.groups.all()).exists():
-                return False
-        else:
-            return False
-    return True
-
-
-def page_workflow(page, parent=None):
-    if page is not None and page.pk:
-        return page.get_workflow()
-    from .routing import page_type_workflow
-
-    return page_type_workflow(page) or (parent.get_workflow() if parent is not None else None)
-
-
-def record_evidence_review(task_state, user, level, reason):
-    """Write the reviewer's judgement into the method's evidence record for that scheme.
-
-    The record of the same scheme is updated (or added if there is none), so the method shows
-    the current judgement; earlier judgements stay in the page history and the task comments.
-    The change goes into a new revision, which is the one published when the workflow ends.
-    Page types without evidence records keep the review in the task comment only.
-    """
-    from django.utils import timezone
-
-    page = task_state.revision.as_object()
-    records = getattr(page, "evidence_records", None)
-    if records is None:
-        return None
-    record_model = records.model
-    status_choices = dict(record_model._meta.get_field("status").choices)
-    status = "recognised" if level.recognised else "not_recognised"
-    if status not in status_choices:
-        status = record_model._meta.get_field("status").default
-    organisation = _reviewer_organisation(user)
-    values = {
-        "scheme": level.scheme,
-        "level": level,
-        "date": timezone.localdate(),
-        "committee": str(organisation) if organisation else user.get_full_name(),
-        "status": status,
-        "reason": reason,
-    }
-    current = list(records.all())
-    record = next((record for record in current if record.scheme_id == level.scheme_id), None)
-    if record is None:
-        record = record_model()
-        current.append(record)
-    for name, value in values.items():
-        setattr(record, name, value)
-    records.set(current)
-    revision = page.save_revision(user=user, log_action=True, clean=False)
-    task_state.revision = revision
-    task_state.save(update_fields=["revision"])
-    return record
-
-
-def last_evidence_review(page):
-    """Date of the method's most recent evidence judgement, or None."""
-    dates = [record.date for record in page.evidence_records.all() if record.date]
-    return max(dates, default=None)
-
-
-def _reviewer_organisation(user):
-    link = OrganisationGroup.objects.filter(group__user=user, role=Role.REVIEWER).select_related("organisation").first()
-    return link.organisation if link else None
-
-
 def organisations_of(user):
     """The organisations the user works for in an editorial role, with their sections."""
     return Organisation.objects.filter(editorial_groups__group__user=user).distinct().select_related("page")
 
 
 __all__ = ["organisation_for_page", "onboard_organisation", "ensure_workflows", "sync_user_groups"]
-
-
-def stale_methods(months):
-    """Live methods whose most recent evidence judgement is older than `months`, not in review now."""
-    from django.utils import timezone
-
-    method_model = apps.get_model("practices", "MethodPage")
-    cutoff = timezone.localdate() - timedelta(days=round(months * 365.25 / 12))
-    methods = method_model.objects.live().prefetch_related("evidence_records")
-    for method in methods:
-        last = last_evidence_review(method)
-        if last is not None and last < cutoff and not method.workflow_in_progress:
-            yield method
 
 
 def review_reminder_recipients(method):
@@ -418,3 +340,82 @@ def review_reminder_recipients(method):
         )
         .distinct()
     )
+
+
+# --- overlapping admin POSTs (issue #13.1) ---------------------------------------------------
+
+# The fields that make a page editor POST do more than save. Buttons are only posted when
+# clicked; `action-workflow-action` is a hidden input that Wagtail's workflow-action.js adds to
+# the form, which is how Wagtail 8's autosave (it posts the whole form) came to carry it too.
+EDITOR_ACTION_FIELDS = (
+    "action-publish",
+    "action-submit",
+    "action-workflow-action",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+)
+
+# How long after creating a draft a second POST of the same new page still counts as the
+# same submission (an autosave or a click that overtook the first response).
+SAME_SUBMISSION_WINDOW = timedelta(minutes=10)
+
+
+def posted_editor_actions(post_data):
+    return [name for name in EDITOR_ACTION_FIELDS if post_data.get(name)]
+
+
+def workflow_action_is_open(page, user, action_name):
+    """Is `action_name` still something `user` can do on the page's current workflow step?"""
+    task = page.current_workflow_task
+    if task is None:
+        return False
+    return action_name in {name for name, _label, _modal in task.get_actions(page, user)}
+
+
+def just_created_draft(user, parent_page, page_class, slug):
+    """The draft `user` created a moment ago under `parent_page` with this slug, if any.
+
+    A POST to the "add" URL whose slug is already taken by such a draft is the same page
+    arriving twice (autosave created it while the click was on its way), not a new page.
+    """
+    from django.utils import timezone
+
+    if not slug or not user.is_authenticated:
+        return None
+    candidate = (
+        parent_page.get_children()
+        .filter(slug=slug, owner=user, live=False, first_published_at__isnull=True)
+        .type(page_class)
+        .first()
+    )
+    if candidate is None:
+        return None
+    first_revision = candidate.revisions.order_by("created_at").first()
+    if first_revision is None or first_revision.created_at < timezone.now() - SAME_SUBMISSION_WINDOW:
+        return None
+    return candidate
+
+
+# --- attribution (issue #13.7) ----------------------------------------------------------------
+
+
+def municipalities_worked_for(organisations):
+    """The municipalities these organisations work for.
+
+    An organisation works for itself when it is a municipality, for the municipalities that
+    are part of it (a region and its member municipalities) and for the municipality it is
+    part of (a neighbourhood team of that municipality); see `Organisation.part_of`.
+    """
+    ids = [organisation.pk for organisation in organisations]
+    return (
+        Organisation.objects.filter(type=OrganisationType.MUNICIPALITY)
+        .filter(Q(pk__in=ids) | Q(part_of__in=ids) | Q(parts__in=ids))
+        .distinct()
+    )
+
+
+def municipalities_user_may_attribute(user):
+    """The municipalities `user` may attribute a practice story to; None means any (administrators)."""
+    if is_platform_administrator(user):
+        return None
+    return municipalities_worked_for(organisations_of(user))

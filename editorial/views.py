@@ -6,18 +6,15 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
+from core.permissions import is_platform_administrator
 from organisations.models import Organisation
 
 from .services import onboard_organisation
 
 
-def may_onboard(user):
-    """Onboarding creates groups and grants rights, so it is for platform administrators."""
-    return user.is_active and (user.is_superuser or user.has_perm("auth.add_group"))
-
-
 def onboard_organisation_view(request, pk):
-    if not may_onboard(request.user):
+    """Onboarding creates groups and grants rights, so it is for platform administrators."""
+    if not is_platform_administrator(request.user):
         raise PermissionDenied
     organisation = get_object_or_404(Organisation, pk=pk)
     if request.method == "POST":

@@ -1,14 +1,15 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Site
 
-from cop_site import page_cache
+from core import page_cache
+
+from .models import FooterSettings
 
 
 def site_navigation(request):
-    """Top navigation and language links.
+    """Top navigation, language links and the footer.
 
     Navigation: the live children of the site's home page that are marked for menus.
     Language links are plain links to the same page in the other language (no form, so
@@ -26,20 +27,27 @@ def site_navigation(request):
     ]
     site = Site.find_for_request(request)
     if site is None:
-        return {"site_navigation": [], "language_links": language_links}
+        return {"site_navigation": [], "language_links": language_links, "footer": {}}
     path = request.path
-    items = [{**item, "active": path.startswith(item["url"] or "#")} for item in _menu_items(site, current)]
-    return {"site_navigation": items, "language_links": language_links}
+    menu, footer = page_cache.cached_for_generation(
+        request, f"site-chrome:{site.pk}:{current}", lambda: (_menu_items(site), _footer(site))
+    )
+    items = [{**item, "active": path.startswith(item["url"] or "#")} for item in menu]
+    return {"site_navigation": items, "language_links": language_links, "footer": footer}
 
 
-def _menu_items(site, language):
-    """The menu, cached until any content changes (the page cache's generation)."""
-    key = f"site-navigation:{site.pk}:{language}:{page_cache.current_generation()}"
-    items = cache.get(key)
-    if items is None:
-        items = [
-            {"title": page.title, "url": page.url}
-            for page in site.root_page.get_children().live().in_menu().specific(defer=True)
-        ]
-        cache.set(key, items, page_cache.TIMEOUT)
-    return items
+def _menu_items(site):
+    """The menu; cached with the footer until any content changes (the page cache's generation)."""
+    return [
+        {"title": page.title, "url": page.url}
+        for page in site.root_page.get_children().live().in_menu().specific(defer=True)
+    ]
+
+
+def _footer(site):
+    """The editors' footer (`FooterSettings`): its line about the platform and its live links.
+
+    Saving the setting or publishing a page starts a new generation, so the cached copy goes too.
+    """
+    settings_for_site = FooterSettings.for_site(site)
+    return {"about": settings_for_site.about, "links": settings_for_site.link_items()}

@@ -1,7 +1,13 @@
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from . import sections
 
@@ -21,3 +27,90 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = sections.render_context(request)
         return context
+
+
+class ContentPage(Page):
+    """A plain page of text: the privacy and accessibility statements, contact, colophon.
+
+    The statements have to be editable by the editors without a developer, and linked from
+    every page's footer (see `FooterSettings`); `home.setup` creates them on a new site.
+    """
+
+    intro = models.TextField(_("inleiding"), blank=True, help_text=_("Eén of twee zinnen boven de tekst."))
+    body = RichTextField(_("tekst"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"])
+    last_reviewed = models.DateField(
+        _("laatst bijgewerkt"),
+        null=True,
+        blank=True,
+        help_text=_("Getoond onder de tekst; een toegankelijkheidsverklaring hoort een datum te hebben."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("last_reviewed")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("tekstpagina")
+        verbose_name_plural = _("tekstpagina's")
+
+
+class FooterLinkBlock(blocks.StructBlock):
+    """One footer link: a page of this site, or an address elsewhere."""
+
+    page = blocks.PageChooserBlock(label=_("pagina"), required=False)
+    url = blocks.URLBlock(label=_("of een adres elders"), required=False)
+    label = blocks.CharBlock(
+        label=_("linktekst"), required=False, max_length=80, help_text=_("Leeg: de titel van de pagina.")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("page") and not value.get("url"):
+            errors["page"] = ValidationError(_("Kies een pagina of vul een adres in."))
+        elif value.get("url") and not value.get("label"):
+            errors["label"] = ValidationError(_("Een link naar een adres elders heeft een linktekst nodig."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    """What the footer of every public page shows: a line about the platform and links.
+
+    A site setting (not a template) so that editors can change the links, for example when
+    the privacy statement moves, without a release.
+    """
+
+    about = models.CharField(
+        _("regel over het platform"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leeg: de standaardtekst, in de taal van de bezoeker."),
+    )
+    links = StreamField([("link", FooterLinkBlock())], verbose_name=_("links"), blank=True)
+
+    panels = [FieldPanel("about"), FieldPanel("links")]
+
+    class Meta:
+        verbose_name = _("voettekst")
+
+    def link_items(self):
+        """The links as label + URL, skipping pages that are no longer live."""
+        items = []
+        for block in self.links:
+            value = block.value
+            page = value.get("page")
+            if page is not None:
+                if not page.live:
+                    continue
+                items.append({"label": value.get("label") or page.title, "url": page.url})
+            elif value.get("url"):
+                items.append({"label": value.get("label"), "url": value.get("url")})
+        return items

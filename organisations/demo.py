@@ -1,89 +1,96 @@
 """The organisations of DOMAIN.md: the 17 municipalities of the practice stories with their
-provinces, the Hart van Brabant region, and the knowledge institutes, each with its page."""
+provinces, the Hart van Brabant region, and the knowledge institutes, each with its page.
 
-from home.demo import get_home
+Who they are lives in `organisations/demo_data/organisations.toml`, where an editor can correct
+it without reading Python; this module checks that file and creates what is missing."""
 
-from .models import Organisation, OrganisationIndexPage, OrganisationPage, OrganisationType, Province
+from home.demo_data import demo_file
+
+from .models import Organisation, OrganisationPage, OrganisationType, Province
+from .setup import ensure_organisation_index
 
 ORDER = 20
-
-MUNICIPALITIES = [
-    ("Zwolle", Province.OVERIJSSEL),
-    ("Tilburg", Province.NOORD_BRABANT),
-    ("Papendrecht", Province.ZUID_HOLLAND),
-    ("Kerkrade", Province.LIMBURG),
-    ("Huizen", Province.NOORD_HOLLAND),
-    ("Eindhoven", Province.NOORD_BRABANT),
-    ("Oss", Province.NOORD_BRABANT),
-    ("Sliedrecht", Province.ZUID_HOLLAND),
-    ("De Marne", Province.GRONINGEN),
-    ("Rotterdam", Province.ZUID_HOLLAND),
-    ("Leiden", Province.ZUID_HOLLAND),
-    ("Dordrecht", Province.ZUID_HOLLAND),
-    ("Dronten", Province.FLEVOLAND),
-    ("Apeldoorn", Province.GELDERLAND),
-    ("Diemen", Province.NOORD_HOLLAND),
-    ("Schiedam", Province.ZUID_HOLLAND),
-    ("Hilversum", Province.NOORD_HOLLAND),
-]
-
-# (name, short name, type)
-OTHER_ORGANISATIONS = [
-    ("Nederlands Jeugdinstituut", "NJi", OrganisationType.KNOWLEDGE_INSTITUTE),
-    ("Movisie", "Movisie", OrganisationType.KNOWLEDGE_INSTITUTE),
-    ("Trimbos-instituut", "Trimbos", OrganisationType.KNOWLEDGE_INSTITUTE),
-    ("Verwey-Jonker Instituut", "Verwey-Jonker", OrganisationType.KNOWLEDGE_INSTITUTE),
-    ("IVO Onderzoeksinstituut", "IVO", OrganisationType.KNOWLEDGE_INSTITUTE),
-    ("ST-RAW, academische werkplaats Rotterdam", "ST-RAW", OrganisationType.ACADEMIC_WORKPLACE),
-    ("Hogeschool van Amsterdam", "HvA", OrganisationType.HOGESCHOOL),
-    ("Hogeschool Inholland", "Inholland", OrganisationType.HOGESCHOOL),
-    ("Hogeschool Rotterdam", "HR", OrganisationType.HOGESCHOOL),
-    ("Erasmus MC", "Erasmus MC", OrganisationType.UNIVERSITY),
-    ("ZonMw", "ZonMw", OrganisationType.FUNDER),
-    ("Stichting Kwaliteitsregister Jeugd", "SKJ", OrganisationType.ACCREDITATION_BODY),
-]
+CONTACT_FIELDS = ("website", "email", "address")
 
 
 def municipality_name(place):
     return f"Gemeente {place}"
 
 
-def load(log):
-    home = get_home()
-    index = OrganisationIndexPage.objects.first()
-    if index is None:
-        index = home.add_child(
-            instance=OrganisationIndexPage(
-                title="Organisaties",
-                slug="organisaties",
-                show_in_menus=True,
-                intro="<p>Gemeenten en kennisinstituten die hun kennis hier delen.</p>",
-            )
+def read_organisations():
+    """organisations.toml, checked: (region, municipalities, other organisations)."""
+    data_file = demo_file(__file__, "organisations.toml")
+    region = data_file.check_fields(
+        "[region]", data_file.get("region", dict), ("name", "short_name", "province", "members")
+    )
+    data_file.check_known("[region]", "province", region["province"], Province.values)
+    municipalities = [
+        municipality
+        for _label, municipality in data_file.entries(
+            "municipality", ("place", "province", "website"), label_key="place"
         )
+    ]
+    for municipality in municipalities:
+        data_file.check_known(
+            f"[[municipality]] {municipality['place']}", "province", municipality["province"], Province.values
+        )
+    data_file.check_known("[region]", "members", region["members"], [m["place"] for m in municipalities])
+    others = []
+    for label, organisation in data_file.entries(
+        "organisation", ("name", "short_name", "type"), CONTACT_FIELDS, label_key="name"
+    ):
+        data_file.check_known(label, "type", organisation["type"], OrganisationType.values)
+        others.append(organisation)
+    return region, municipalities, others
+
+
+def load(log):
+    index = ensure_organisation_index(log)  # made by setup_site, which the demo loader runs first
+    region_data, municipalities, others = read_organisations()
     region, _created = Organisation.objects.get_or_create(
-        name="Regio Hart van Brabant",
+        name=region_data["name"],
         defaults={
             "type": OrganisationType.REGION,
-            "province": Province.NOORD_BRABANT,
-            "short_name": "Hart van Brabant",
+            "province": region_data["province"],
+            "short_name": region_data["short_name"],
         },
     )
     organisations = []
-    for place, province in MUNICIPALITIES:
+    for municipality in municipalities:
         organisation, _created = Organisation.objects.get_or_create(
-            name=municipality_name(place),
-            defaults={"type": OrganisationType.MUNICIPALITY, "province": province, "short_name": place},
+            name=municipality_name(municipality["place"]),
+            defaults={
+                "type": OrganisationType.MUNICIPALITY,
+                "province": municipality["province"],
+                "short_name": municipality["place"],
+            },
         )
         organisations.append(organisation)
-    tilburg = Organisation.objects.get(name=municipality_name("Tilburg"))
-    if tilburg.part_of_id is None:
-        tilburg.part_of = region
-        tilburg.save(update_fields=["part_of"])
-    for name, short_name, kind in OTHER_ORGANISATIONS:
+    for place in region_data["members"]:
+        member = Organisation.objects.get(name=municipality_name(place))
+        if member.part_of_id is None:
+            member.part_of = region
+            member.save(update_fields=["part_of"])
+    for data in others:
         organisation, _created = Organisation.objects.get_or_create(
-            name=name, defaults={"type": kind, "short_name": short_name}
+            name=data["name"], defaults={"type": data["type"], "short_name": data["short_name"]}
         )
         organisations.append(organisation)
+    contacts = {
+        municipality_name(municipality["place"]): {"website": municipality["website"]}
+        for municipality in municipalities
+    }
+    contacts.update(
+        {data["name"]: {field: data[field] for field in CONTACT_FIELDS if field in data} for data in others}
+    )
+    for organisation in organisations:
+        details = {
+            name: value
+            for name, value in contacts.get(organisation.name, {}).items()
+            if not getattr(organisation, name)
+        }
+        if any(details.values()):
+            Organisation.objects.filter(pk=organisation.pk).update(**details)
     for organisation in organisations + [region]:
         if not OrganisationPage.objects.filter(organisation=organisation).exists():
             index.add_child(

@@ -9,14 +9,19 @@ may edit (see the editorial workflow issue).
 
 from django.conf import settings
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
+
+from editorial.page_forms import EditorPageForm
+
+from .published import published_by
 
 
 class Province(models.TextChoices):
@@ -75,6 +80,11 @@ class Organisation(index.Indexed, ClusterableModel):
         help_text=_("Bijvoorbeeld de regio waar een gemeente in samenwerkt."),
     )
     website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Een algemeen adres, geen persoonlijk: het staat op de openbare pagina."),
+    )
     address = models.TextField(_("adres"), blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
 
@@ -84,7 +94,13 @@ class Organisation(index.Indexed, ClusterableModel):
             heading=_("Organisatie"),
         ),
         MultiFieldPanel(
-            [FieldPanel("province"), FieldPanel("part_of"), FieldPanel("website"), FieldPanel("address")],
+            [
+                FieldPanel("province"),
+                FieldPanel("part_of"),
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+            ],
             heading=_("Plaats en contact"),
         ),
         FieldPanel("description"),
@@ -168,9 +184,104 @@ class OrganisationPage(Page):
     intro = RichTextField(_("inleiding"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("intro")]
+    base_form_class = EditorPageForm
     parent_page_types = ["organisations.OrganisationIndexPage"]
-    # Stories, methods and publications are added here by the knowledge-base app.
-    subpage_types = ["practices.PracticeStoryPage", "practices.MethodPage", "practices.PublicationPage"]
+    # Stories, methods and publications each live in their own folder (see `SectionFolderPage`).
+    subpage_types = [
+        "organisations.StoryFolderPage",
+        "organisations.MethodFolderPage",
+        "organisations.PublicationFolderPage",
+    ]
 
     class Meta:
         verbose_name = _("organisatiepagina")
+
+    def permissions_for_user(self, user):
+        return OrganisationPagePermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = published_by(self)
+        return context
+
+
+class OrganisationPagePermissionTester(PagePermissionTester):
+    """The organisation's coordinators publish the organisation page itself, not its subtree.
+
+    Wagtail's group page permissions always cover a whole subtree, and the methods and
+    publications folders below this page need their own reviews before publication; so the
+    coordinator's "publish" is granted per folder (Settings → Groups) and, for this one page
+    and nothing below it, here.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and page.pk:
+            is_coordinator = Membership.objects.filter(
+                user_id=user.pk, organisation_id=page.organisation_id, role=Membership.Role.COORDINATOR
+            ).exists()
+            if is_coordinator and "change" in self.permissions:
+                self.permissions.add("publish")
+
+
+class SectionFolderPage(Page):
+    """A folder in an organisation's section that holds one type of content.
+
+    The folder is where Wagtail's own mechanisms attach the rules for that type: its workflow
+    (Settings → Workflows: a story is approved by the own coordinator, a method also gets an
+    evidence review, a publication a co-author read and a privacy check) and who may publish
+    without one (Settings → Groups: coordinators publish stories, nothing else). Onboarding
+    creates the three folders (`organisations.sections.ensure_section_folders`); nobody adds
+    them by hand. A folder has nothing to show itself: its URL leads to the organisation page.
+    """
+
+    is_creatable = False
+    parent_page_types = ["organisations.OrganisationPage"]
+    max_count_per_parent = 1
+    folder_slug = ""
+    folder_title = ""
+    # The key of the organisation page section (`published.published_by`) this folder feeds.
+    section_key = ""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        parent = self.get_parent()
+        return redirect(f"{parent.url}#{self.section_key}")
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+
+class StoryFolderPage(SectionFolderPage):
+    subpage_types = ["practices.PracticeStoryPage"]
+    folder_slug = "praktijkverhalen"
+    folder_title = "Praktijkverhalen"
+    section_key = "stories"
+
+    class Meta:
+        verbose_name = _("map praktijkverhalen")
+
+
+class MethodFolderPage(SectionFolderPage):
+    subpage_types = ["practices.MethodPage"]
+    folder_slug = "methoden"
+    folder_title = "Methoden"
+    section_key = "methods"
+
+    class Meta:
+        verbose_name = _("map methoden")
+
+
+class PublicationFolderPage(SectionFolderPage):
+    subpage_types = ["practices.PublicationPage"]
+    folder_slug = "publicaties"
+    folder_title = "Publicaties"
+    section_key = "publications"
+
+    class Meta:
+        verbose_name = _("map publicaties")
+
+
+SECTION_FOLDER_TYPES = [StoryFolderPage, MethodFolderPage, PublicationFolderPage]

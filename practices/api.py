@@ -4,16 +4,159 @@
     /api/v2/methods/?evidence_level=goed-onderbouwd
 
 The facet filters are the same as on the listing pages (same querystring keys, see
-facets.py), so a filtered listing URL can be turned into an API call by swapping the path.
+faceted_listing.py), so a filtered listing URL can be turned into an API call by swapping the path.
+
+Bad input (control characters such as NUL, over-long values, numbers out of range, an
+unknown `locale`) gets a JSON 400 with a Dutch message; what does not exist a JSON 404.
+`?locale=en`: the pages are written in Dutch and there is no English page tree (the English
+site shows the same pages under /en/), so the API answers with the Dutch pages and says so
+in `meta.locale_note`. Links (`detail_url`, `html_url`) start with PUBLIC_BASE_URL.
 """
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.http import Http404
+from django.urls import NoReverseMatch
+from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.fields import SkipField
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.router import WagtailAPIRouter
+from rest_framework.response import Response
+from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.serializers import (
+    DetailUrlField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
 
-from .facets import method_facets, publication_facets, story_facets
-from .models import MethodEvidenceRecord, MethodPage, PracticeStoryPage, PublicationPage
+from core.public_urls import absolute_url, page_absolute_url
+from core.query_params import MAX_VALUE_LENGTH, is_printable
+
+from .models import (
+    MethodEvidenceRecord,
+    MethodPage,
+    PracticeStoryPage,
+    PublicationPage,
+    method_facets,
+    publication_facets,
+    story_facets,
+)
+
+MAX_OFFSET = 100_000
+MAX_ID = 2**63 - 1  # the largest primary key the databases store
+ID_PARAMETERS = ("child_of", "descendant_of", "ancestor_of", "translation_of", "id")
+
+
+def bad_request(message, **values):
+    return BadRequestError(message % values)
+
+
+def bounded_integer(request, name, default, highest):
+    """The integer in ?name=, 0…highest, or a 400 that says which values are allowed."""
+    value = request.GET.get(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= highest:
+        raise bad_request(
+            _("%(name)s moet een geheel getal van 0 tot en met %(highest)s zijn."), name=name, highest=highest
+        )
+    return number
+
+
+def check_query_values(request):
+    """Every name and value printable and not over-long; ids in the databases' range."""
+    for name, values in request.GET.lists():
+        for text in (name, *values):
+            if not is_printable(text):
+                raise bad_request(_("De parameter %(name)r bevat ongeldige tekens."), name=name)
+            if len(text) > MAX_VALUE_LENGTH:
+                raise bad_request(
+                    _("De parameter %(name)r is te lang (hoogstens %(length)s tekens)."),
+                    name=name[:40],
+                    length=MAX_VALUE_LENGTH,
+                )
+    for name in ID_PARAMETERS:
+        value = request.GET.get(name, "")
+        if value.lstrip("-").isdigit() and not 0 < int(value) <= MAX_ID:
+            raise bad_request(_("%(name)s moet het nummer van een bestaande pagina zijn."), name=name)
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's offset/limit paging, with an upper bound on the offset (2**63 overflowed the database)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        bounded_integer(request, "offset", 0, MAX_OFFSET)
+        bounded_integer(request, "limit", 20, getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_OFFSET)
+        return super().paginate_queryset(queryset, request, view)
+
+
+class AvailableLocaleFilter(LocaleFilter):
+    """?locale= with a language of the site; the Dutch pages when there are none in that language.
+
+    Wagtail's own filter answers 404 for a language without a Locale record, which made the
+    whole endpoint look missing for ?locale=en.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is None:
+            return queryset
+        languages = dict(settings.LANGUAGES)
+        if code not in languages:
+            raise bad_request(
+                _("Onbekende taal %(code)r; kies uit: %(codes)s."), code=code[:20], codes=", ".join(languages)
+            )
+        if Page.objects.filter(locale__language_code=code).exists():
+            return super().filter_queryset(request, queryset, view)
+        with translation.override(code):
+            view.locale_note = _("Er zijn (nog) geen pagina's in deze taal; dit zijn de Nederlandse pagina's.")
+        return queryset
+
+
+class PublicDetailUrlField(DetailUrlField):
+    def get_attribute(self, instance):
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if not path:
+            raise SkipField
+        return absolute_url(path)
+
+
+class PublicHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page):
+        try:
+            return page_absolute_url(page)
+        except NoReverseMatch:
+            return None
+
+
+class PublicParentField(PageParentField):
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=PublicPageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class PublicPageSerializer(PageSerializer):
+    """Wagtail's page serializer with links on PUBLIC_BASE_URL (core/public_urls.py)."""
+
+    detail_url = PublicDetailUrlField(read_only=True)
+    html_url = PublicHtmlUrlField(read_only=True)
+    parent = PublicParentField(read_only=True)
 
 
 class FacetFilter(BaseFilterBackend):
@@ -28,9 +171,32 @@ class FacetFilter(BaseFilterBackend):
 class KnowledgeBaseAPIViewSet(PagesAPIViewSet):
     """One page type per endpoint; `?type=` is not needed and ignored."""
 
-    filter_backends = [FacetFilter] + PagesAPIViewSet.filter_backends
+    base_serializer_class = PublicPageSerializer
+    pagination_class = BoundedPagination
+    filter_backends = [FacetFilter] + [
+        AvailableLocaleFilter if backend is LocaleFilter else backend for backend in PagesAPIViewSet.filter_backends
+    ]
     select = ()
     prefetch = ()
+    locale_note = None
+
+    def initial(self, request, *args, **kwargs):
+        """Before listing, detail and find views alike: no control characters, no ids out of range."""
+        super().initial(request, *args, **kwargs)
+        check_query_values(request)
+        if kwargs.get("pk", 0) > MAX_ID:
+            raise Http404  # no page has that id, and the database cannot even compare it
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):
+            return Response({"message": _("Niet gevonden.")}, status=status.HTTP_404_NOT_FOUND)
+        return super().handle_exception(exc)
+
+    def listing_view(self, request):
+        response = super().listing_view(request)
+        if self.locale_note:
+            response.data["meta"]["locale_note"] = self.locale_note
+        return response
 
     @classmethod
     def faceted_listing(cls):
@@ -111,9 +277,3 @@ class PublicationAPIViewSet(KnowledgeBaseAPIViewSet):
     @classmethod
     def faceted_listing(cls):
         return publication_facets()
-
-
-api_router = WagtailAPIRouter("practices_api")
-api_router.register_endpoint("stories", StoryAPIViewSet)
-api_router.register_endpoint("methods", MethodAPIViewSet)
-api_router.register_endpoint("publications", PublicationAPIViewSet)

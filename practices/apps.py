@@ -11,13 +11,26 @@ class PracticesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
 
+        from core import page_cache
         from home import sections
+        from organisations import published
         from search import registry
 
-        from .facets import invalidate_facet_cache
-        from .models import MethodPage, PracticeStoryPage, PublicationPage
+        from .faceted_listing import invalidate_facet_cache
+        from .models import (
+            MethodIndexPage,
+            MethodPage,
+            PracticeStoryPage,
+            PublicationIndexPage,
+            PublicationPage,
+            StoryIndexPage,
+        )
+        from .organisation_sections import knowledge_base_sections
         from .services import latest_stories_section
 
+        page_cache.share_with_members(
+            PracticeStoryPage, MethodPage, PublicationPage, StoryIndexPage, MethodIndexPage, PublicationIndexPage
+        )
         for model in (PracticeStoryPage, MethodPage, PublicationPage):
             registry.register(model)
             page_published.connect(
@@ -40,3 +53,4 @@ class PracticesConfig(AppConfig):
                 get_context=latest_stories_section,
             )
         )
+        published.register(10, knowledge_base_sections)

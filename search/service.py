@@ -18,6 +18,8 @@ import re
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from core.query_params import printable
+
 from .backends import get_backend
 from .query import MAX_QUERY_LENGTH, parse
 from .results import SearchResults
@@ -39,11 +41,6 @@ def degraded_message():
 FACET_NAME_RE = re.compile(r"^[a-z][a-z_]{0,59}$")
 
 
-def _printable(value):
-    """Without NUL and other control characters (PostgreSQL refuses NUL in text)."""
-    return "".join(char for char in str(value) if char >= " " or char in "\t")
-
-
 def clean_filters(filters):
     cleaned = {}
     for name, values in (filters or {}).items():
@@ -51,7 +48,7 @@ def clean_filters(filters):
             continue
         if isinstance(values, str):
             values = [values]
-        values = [_printable(value)[:255] for value in values if value not in (None, "")][:20]
+        values = [printable(value)[:255] for value in values if value not in (None, "")][:20]
         if values:
             cleaned[name] = values
     return cleaned
@@ -126,7 +123,7 @@ def _search(backend, query, filters, page, page_size):
 
 
 def autocomplete(prefix, limit=8):
-    prefix = _printable(prefix or "")[:100]
+    prefix = printable(prefix or "")[:100]
     limit = _number(limit, 8, 1, 20)
     suggestions, _degraded = _with_fallback(lambda backend: backend.autocomplete(prefix, limit))
     return suggestions

@@ -7,6 +7,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core import page_cache
+
 from . import service
 from .results import facet_label, value_label
 from .serializers import AutocompleteResponseSerializer, SearchResponseSerializer
@@ -22,6 +24,7 @@ def filters_from(query_dict):
     }
 
 
+@page_cache.shared_with_members
 def search_page(request):
     query = request.GET.get("q", "")
     filters = service.clean_filters(filters_from(request.GET))

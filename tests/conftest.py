@@ -1,24 +1,166 @@
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+# Tests whose behaviour depends on the database engine: locking and concurrency, full-text
+# search, migrations and set-up, JSON and ordering in exports and APIs, query counts, the
+# production-like servers and journeys, and the permission matrix as the safety net. `make test`
+# runs everything on SQLite and only these (plus `postgres`) again on PostgreSQL. A test that
+# asks for the `postgres_only` fixture is marked too.
+DATABASE_SENSITIVE = (
+    "ateliers/test_busy.py",
+    "ateliers/test_concurrency.py",
+    "editorial/test_evidence_review_lock.py",
+    "editorial/test_permission_matrix.py",
+    "editorial/test_slow_saves.py",
+    "journeys/",
+    "organisations/test_media.py",
+    "practices/test_listing.py",
+    "practices/test_open_data_api.py",
+    "search/",
+    "test_api_schema_fuzz.py",
+    "test_audit_trail.py",
+    "test_data_export.py",
+    "test_deployment_walkthrough.py",
+    "test_faults.py",
+    "test_member_page_queries.py",
+    "test_multi_server.py",
+    "test_ratelimit.py",
+    "test_setup.py",
+    "test_setup_site.py",
+    "tips/test_concurrency.py",
+    "tips/test_retries.py",
+)
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.path.relative_to(TESTS).as_posix()
+        if path.startswith(DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
+            item.add_marker(pytest.mark.database)
 
 
 @pytest.fixture(autouse=True)
 def _isolated_test(settings, tmp_path):
     """Own media folder, an empty cache (rate-limit counters live there) and the site's default
     language for every test: a request on /en/ leaves English active in the thread."""
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     with translation.override(settings.LANGUAGE_CODE):
         yield
 
 
+class DatabaseSnapshot:
+    """Copies of every model table inside the test database itself, put back with plain SQL.
+
+    `INSERT ... SELECT` between tables of the same database keeps every value exactly as stored
+    (JSON, full-text vectors, timestamps) on SQLite and PostgreSQL alike; on SQLite the triggers
+    Wagtail installs keep the full-text index in step. The copies are no model tables, so the
+    flush after a `transaction=True` test leaves them alone.
+    """
+
+    def __init__(self, name):
+        from django.db import connection
+
+        self.tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+        self.copies = {table: f"snapshot_{name}_{number}" for number, table in enumerate(self.tables)}
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for table, copy in self.copies.items():
+                cursor.execute(f"DROP TABLE IF EXISTS {quote(copy)}")
+                cursor.execute(f"CREATE TABLE {quote(copy)} AS SELECT * FROM {quote(table)}")
+
+    def restore(self):
+        """Make every model table hold exactly the rows it held when the snapshot was taken."""
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.management.color import no_style
+        from django.db import connection, transaction
+
+        quote = connection.ops.quote_name
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, copy in self.copies.items():
+                cursor.execute(f"DELETE FROM {quote(table)}")
+                cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {quote(copy)}")
+            # PostgreSQL's sequences do not follow explicit ids; SQLite's AUTOINCREMENT does.
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+                cursor.execute(statement)
+        ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo platform, loaded once per test process (20-25 CPU seconds) and kept aside.
+
+    The database is put back as it was, so tests that do not ask for the demo never see it.
+    The demo's files go to a media folder of their own, which `demo_content` copies per test.
+    """
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.db import transaction
+    from django.test import override_settings
+    from django.utils import translation
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock():
+        before = DatabaseSnapshot("before")
+        for alias in settings.CACHES:
+            caches[alias].clear()
+        with override_settings(MEDIA_ROOT=media), translation.override(settings.LANGUAGE_CODE):
+            with transaction.atomic():
+                call_command("load_demo_content", stdout=open(os.devnull, "w"))
+            demo = DatabaseSnapshot("demo")
+            before.restore()
+        for alias in settings.CACHES:
+            caches[alias].clear()
+    return demo, media
+
+
 @pytest.fixture
-def demo_content(db):
-    """The full demo platform, as `make run` loads it."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def demo_content(db, demo_snapshot, settings):
+    """The full demo platform, as `make run` loads it: the database and its media files."""
+    from django.contrib.contenttypes.models import ContentType
+
+    demo, media = demo_snapshot
+    demo.restore()
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    yield
+    # The test's rollback puts back the content types the database had before (after a
+    # `transaction=True` test's flush they carry other ids than the snapshot's): forget the ids
+    # cached during the test, or the next test builds pages with a content type that is gone.
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback for the site's mail, stopped: connections to its port are
+    refused until `start()`."""
+    from tests.servers import SMTPServer
+
+    server = SMTPServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def queue(settings):
+    """The production task queue (database): mail waits there until a worker runs it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
@@ -27,3 +169,35 @@ def postgres_only(db):
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://…)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test process, shared by tests/browser and tests/journeys.
+
+    Defined once, here: two session fixtures would start a second Playwright inside the first
+    one's event loop, which Playwright's sync API refuses.
+    """
+    if not CHROMIUM:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django's ORM must still be usable from the test.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()

@@ -10,9 +10,11 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from pathlib import Path
 
 import requests
+import urllib3
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 
@@ -26,13 +28,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_up(url, process, log, seconds=90):
+def wait_until_up(url, process, log, seconds=120):
+    """Return once the app server at `url` answers; raise with its log if it exits first.
+
+    An https URL is one of our loopback servers with a throw-away self-signed certificate
+    (journeys, deployment walkthrough), so it is not verified.
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"app server exited: {log.read_text()}")
         try:
-            requests.get(url, timeout=10)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
+                requests.get(url, timeout=10, verify=False)
             return
         except requests.RequestException:
             time.sleep(0.3)
@@ -60,7 +69,8 @@ def prepare_for_app_servers(env):
     # The test settings use a per-process cache; the servers use the shared database cache.
     subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=BASE_DIR, env=env, check=True)
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM cop_cache")  # not a model table, so the test flush leaves it
+        for table in ("cop_cache", "cop_page_cache"):  # not model tables, so the test flush leaves them
+            cursor.execute(f"DELETE FROM {table}")
 
 
 def app_server_env(database_url, **extra):
@@ -79,8 +89,10 @@ def app_server_env(database_url, **extra):
 class AppServer:
     """One gunicorn master with its workers, serving the test database."""
 
-    def __init__(self, env, log, workers=2, extra_args=()):
-        self.port = free_port()
+    def __init__(self, env, log, workers=2, extra_args=(), port=None):
+        # `port` lets a caller put the server's own address into its environment first
+        # (PUBLIC_BASE_URL for the links in mails); by default any free port.
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.process = subprocess.Popen(

@@ -65,6 +65,10 @@ def targets(demo_content):
         "/account/email/",
         "/account/2fa/totp/activate/",
         "/_util/login/",
+        "/admin/login/",
+        "/admin/password_reset/",
+        "/django-admin/login/",
+        "/django-admin/password_change/",
         "/account/profiel/",
         "/account/profiel/verwijderen/",
         f"/kennisateliers/{atelier.pk}/aanmelden/",
@@ -72,6 +76,7 @@ def targets(demo_content):
         f"/kennisateliers/aanmelding/{token(registration, 'manage')}/",
         f"/kennisateliers/aanmelding/{token(registration, 'manage')}/afmelden/",
         f"/kennisateliers/evaluatie/{token(registration, 'evaluate')}/",
+        f"/kennisateliers/nieuwe-link/manage/{token(registration, 'manage')}/",
         f"/kennisateliers/{atelier.pk}/inchecken/",
         f"/kennisateliers/{atelier.pk}/inchecken/{registration.pk}/",
         f"/kennisateliers/inchecken/{token(registration, 'checkin')}/",
@@ -116,6 +121,7 @@ def test_the_csrf_list_covers_every_public_url_that_takes_a_post():
         "manage",
         "cancel",
         "evaluate",
+        "fresh_link",
         "checkin",
         "checkin_toggle",
         "checkin_scan",
@@ -129,6 +135,10 @@ def test_the_csrf_list_covers_every_public_url_that_takes_a_post():
         "round_take_part",
         "set_language",
         "wagtailcore_login",
+        "wagtailadmin_login",  # the login doors (accounts.views.LoginDoor), before Wagtail's admin
+        "wagtailadmin_password_reset",
+        "django_admin_login_door",
+        "django_admin_password_door",
     }
     assert ours - get_only - listed - {None} == set()
 
@@ -206,6 +216,7 @@ def test_public_forms_never_fail_or_reflect_scripts(targets):
         )
         assert_safe(anonymous.get("/zoeken/", {"q": text, "theme": other, "page": other}))
         assert_safe(anonymous.get(f"/kennisateliers/evaluatie/{text[:40]}x/"))
+        assert_safe(anonymous.post(f"/kennisateliers/nieuwe-link/manage/{text[:40]}x/", {"email": other}))
         assert_safe(anonymous.get(f"/kennisateliers/certificaat/{text[:40]}x/"))
         assert_safe(member.post(f"/tips/{community.slug}/tips/nieuw/", {"text": text, "phase": other}))
         assert_safe(member.get(f"/tips/{community.slug}/", {"q": text}))

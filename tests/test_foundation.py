@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from organisations.models import Organisation, OrganisationType
+from tests.test_deployment import PRODUCTION_ENV
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 
@@ -38,12 +39,7 @@ def test_language_switcher_links_to_the_same_page_in_the_other_language(client, 
 
 
 def test_production_settings_pass_the_deploy_check():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cop_site.settings.production",
-        "DJANGO_SECRET_KEY": "x" * 20 + "-production-check-9f8e7d6c5b4a3f2e1d0c9b8a7",
-        "DJANGO_ALLOWED_HOSTS": "samenpreventief.nl",
-    }
+    env = {**os.environ, **PRODUCTION_ENV}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -1,4 +1,4 @@
-"""The project's own rate limits (cop_site/ratelimit.py) on the cache the servers really share."""
+"""The project's own rate limits (core/ratelimit.py) on the cache the servers really share."""
 
 import datetime
 from concurrent.futures import ThreadPoolExecutor
@@ -10,7 +10,7 @@ from django.db import connection, connections
 from django.test import override_settings
 from django.utils import timezone
 
-from cop_site import ratelimit
+from core import ratelimit
 
 DATABASE_CACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cop_cache"}}
 

@@ -30,4 +30,4 @@ def test_first_migrate_on_an_empty_database_succeeds(tmp_path):
     assert finished.returncode == 0, finished.stderr[-3000:]
     with sqlite3.connect(database) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"cop_cache", "wagtailcore_page", "search_indexentry"} <= tables
+    assert {"cop_cache", "cop_page_cache", "wagtailcore_page", "search_indexentry"} <= tables

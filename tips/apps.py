@@ -7,14 +7,18 @@ class TipsConfig(AppConfig):
     verbose_name = _("Tips")
 
     def ready(self):
+        from core import page_cache
         from home import sections
         from search import registry
 
         from . import signals  # noqa: F401
-        from .models import Tip
+        from .models import PairJudgement, Priority, Tip, Vote
         from .views import toptips_section
 
         registry.register(Tip)
+        # Round work shows on no anonymous page; the library changes when a round's results are
+        # written to the tips themselves.
+        page_cache.ignore_changes_to(Vote, Priority, PairJudgement)
         sections.register(
             sections.HomeSection(
                 key="toptips", order=30, template="tips/home_section.html", get_context=toptips_section

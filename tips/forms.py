@@ -55,7 +55,9 @@ class TipForm(forms.Form):
         if member.is_facilitator:
             self.fields["author"] = forms.ModelChoiceField(
                 label=_("Namens wie?"),
-                queryset=member.community.members.filter(left_at__isnull=True).select_related("user__profile"),
+                queryset=member.community.members.filter(left_at__isnull=True)
+                .select_related("user__profile")
+                .prefetch_related("user__tip_memberships"),
                 help_text=_("De deelnemer die deze tip op de bijeenkomst of in het interview gaf."),
             )
             self.fields["author"].label_from_instance = lambda m: f"{m.public_name} ({m.get_role_display()})"
@@ -110,7 +112,11 @@ class PairForm(forms.Form):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        active = community.members.filter(left_at__isnull=True).select_related("user__profile")
+        active = (
+            community.members.filter(left_at__isnull=True)
+            .select_related("user__profile")
+            .prefetch_related("user__tip_memberships")
+        )
         self.fields["parent"].queryset = active.filter(role=CommunityMember.Role.PARENT)
         self.fields["professional"].queryset = active.filter(role=CommunityMember.Role.PROFESSIONAL)
         for field in ("parent", "professional"):

@@ -9,6 +9,7 @@ community: public output uses `Profile.public_name` (their pseudonym) and nothin
 """
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -106,7 +108,14 @@ class CommunityMember(models.Model):
 
     @property
     def public_name(self):
-        return self.user.profile.public_name
+        """The name under which this member's contributions appear to anyone who may not know
+        them: a parent in this community only under their pseudonym ("Ouder" without one),
+        whatever their account says; anyone else as `Profile.public_name` has it (which also
+        hides the real name of someone who is a parent in another community)."""
+        profile = self.user.profile
+        if self.role == self.Role.PARENT:
+            return profile.parent_name
+        return profile.public_name
 
     @property
     def sees_identities(self):
@@ -116,6 +125,31 @@ class CommunityMember(models.Model):
     @property
     def is_facilitator(self):
         return self.is_active and self.role == self.Role.FACILITATOR
+
+
+class Invitation(models.Model):
+    """A personal invitation to join a community as a parent or professional.
+
+    The mailed link carries only a random key; who was invited (the e-mail address) and for
+    what stays here. Only a hash of the key is stored, so the table cannot be read for
+    working links. An invitation is used once."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(_("rol"), max_length=20, choices=CommunityMember.Role.choices)
+    email = models.EmailField(_("e-mailadres"))
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self):
+        return f"{self.community} ({self.get_role_display()})"
 
 
 class ThemedTip(TaggedItemBase):
@@ -300,9 +334,12 @@ class Tip(models.Model):
 
     @property
     def public_author_name(self):
-        """The pseudonym (parents) or name (professionals) — never a parent's real name."""
+        """The pseudonym (parents) or name (professionals) — never a parent's real name, also not
+        when a moderator marked the tip as a parent's while the author's membership says otherwise."""
         if self.author is None:
             return str(_("Anoniem"))
+        if self.author_type == self.AuthorType.PARENT:
+            return self.author.user.profile.parent_name
         return self.author.public_name
 
     @property
@@ -560,12 +597,26 @@ class TipLibraryPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from .views import library_index
-
-        return library_index(request, self)
+        return library_view("index")(request, self)
 
     @path("<int:pk>/")
     def tip(self, request, pk):
-        from .views import library_tip
+        return library_view("tip")(request, self, pk)
 
-        return library_tip(request, self, pk)
+
+# The Wagtail hook through which tips/wagtail_hooks.py names the views that answer the library's
+# routes: {"index": view(request, page), "tip": view(request, page, pk)}.
+LIBRARY_VIEWS_HOOK = "tips_library_views"
+
+
+def library_view(route):
+    """The view that answers one of the tip library's routes.
+
+    The page declares the library's URLs (so `reverse_subpage` and Wagtail's routing know them);
+    the views in tips.views answer them. They are looked up through a Wagtail hook instead of
+    imported, because the views build on these models and models import nothing from the layers
+    above them (issue 15, tests/test_import_graph.py).
+    """
+    for library_views in hooks.get_hooks(LIBRARY_VIEWS_HOOK):
+        return library_views()[route]
+    raise ImproperlyConfigured(f"No views registered for the tip library (hook {LIBRARY_VIEWS_HOOK!r}).")

@@ -14,10 +14,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import refuse_unverified
+from core.public_urls import absolute_url
+
 from . import forms, services
-from .models import CommunityMember, Product, Round, Tip, TipLibraryPage
+from .models import Product, Round, Tip, TipLibraryPage
 
 LIBRARY_PAGE_SIZE = 20
+
+# Actions on one tip that only the community's facilitator takes; the view refuses them before
+# reading the form, so nobody else learns anything from form errors (issue 14).
+FACILITATOR_TIP_ACTIONS = {"deidentify", "reword", "flags", "publish", "archive"}
 
 
 def _fail(request, error):
@@ -34,11 +41,15 @@ def community_list(request):
 
 
 @login_required
+@refuse_unverified
 def accept_invitation(request, token):
     try:
-        community, role, _email = services.read_invitation(token)
+        invitation = services.read_invitation(token)
     except services.TipError as error:
-        return render(request, "tips/invitation.html", {"error": error}, status=400)
+        # An expired invitation is gone for good (410); a mangled link is a bad request.
+        status = 410 if isinstance(error, services.InvitationExpired) else 400
+        return render(request, "tips/invitation.html", {"error": error}, status=status)
+    community = invitation.community
     if request.method == "POST":
         try:
             services.accept_invitation(request.user, token)
@@ -50,7 +61,7 @@ def accept_invitation(request, token):
     return render(
         request,
         "tips/invitation.html",
-        {"community": community, "role_label": CommunityMember.Role(role).label},
+        {"community": community, "role_label": invitation.get_role_display()},
     )
 
 
@@ -96,11 +107,13 @@ def members(request, slug):
             if invite_form.is_valid():
                 data = invite_form.cleaned_data
                 token = services.invitation_token(member, data["role"], data["email"])
-                invitation_url = request.build_absolute_uri(reverse("tips:invitation", args=[token]))
+                invitation_url = absolute_url(reverse("tips:invitation", args=[token]))
                 services.send_invitation(member, data["role"], data["email"], invitation_url)
     people = [
         {"member": other, "name": services.identity_of(member, other)}
-        for other in community.members.filter(left_at__isnull=True).select_related("user__profile")
+        for other in community.members.filter(left_at__isnull=True)
+        .select_related("user__profile")
+        .prefetch_related("user__tip_memberships")
     ]
     return render(
         request,
@@ -131,6 +144,7 @@ def leave(request, slug):
 
 
 @login_required
+@refuse_unverified
 def submit(request, slug):
     community, member = services.community_for(request.user, slug)
     form = forms.TipForm(request.POST or None, member=member)
@@ -193,11 +207,14 @@ def tip_detail(request, slug, pk):
 
 
 @login_required
+@refuse_unverified
 @require_POST
 def tip_action(request, slug, pk, action):
     """Deidentify, reword, flag, consent, publish, archive or withdraw one tip."""
     community, member = services.community_for(request.user, slug)
     tip = services.tip_for(member, pk)
+    if action in FACILITATOR_TIP_ACTIONS:
+        services.require_facilitator(member)
     try:
         if action in ("deidentify", "reword"):
             form = forms.TextForm(request.POST)
@@ -260,6 +277,9 @@ def round_create(request, slug):
 def round_detail(request, slug, pk):
     community, member = services.community_for(request.user, slug)
     round_ = services.round_for(member, pk)
+    if request.method == "POST":
+        # Opening, closing and pairing are the facilitator's; refused before the form is read.
+        services.require_facilitator(member)
     pair_form = forms.PairForm(request.POST or None, community=community)
     if request.method == "POST":
         try:
@@ -288,7 +308,9 @@ def round_detail(request, slug, pk):
         "community": community,
         "member": member,
         "round": round_,
-        "pairs": round_.pairs.select_related("parent__user__profile", "professional__user__profile"),
+        "pairs": round_.pairs.select_related("parent__user__profile", "professional__user__profile").prefetch_related(
+            "professional__user__tip_memberships"
+        ),
         "pair_form": pair_form,
         "rows": rows,
         "my_pair": services.pair_of(member, round_),
@@ -308,6 +330,7 @@ def _can_take_part(member, round_):
 
 
 @login_required
+@refuse_unverified
 def round_take_part(request, slug, pk):
     community, member = services.community_for(request.user, slug)
     round_ = services.round_for(member, pk)
@@ -372,7 +395,11 @@ def round_csv(request, slug, pk):
 
 
 def library_index(request, page):
-    tips = Tip.objects.published().select_related("author__user__profile").prefetch_related("themes")
+    tips = (
+        Tip.objects.published()
+        .select_related("author__user__profile")
+        .prefetch_related("themes", "author__user__tip_memberships")
+    )
     form = forms.LibraryFilterForm(request.GET or None)
     if form.is_valid():
         audience = form.cleaned_data["audience"]
@@ -394,11 +421,12 @@ def library_index(request, page):
     return render(request, "tips/tip_library_page.html", context)
 
 
+@refuse_unverified(methods=["POST"])
 def library_tip(request, page, pk):
     tip = (
         Tip.objects.published()
         .select_related("author__user__profile")
-        .prefetch_related("themes", "products")
+        .prefetch_related("themes", "products", "author__user__tip_memberships")
         .filter(pk=pk)
         .first()
     )
@@ -417,7 +445,7 @@ def library_tip(request, page, pk):
     context.update(
         {
             "tip": tip,
-            "tried": tip.tried.select_related("user__profile")[:20],
+            "tried": tip.tried.select_related("user__profile").prefetch_related("user__tip_memberships")[:20],
             "tried_count": tip.tried.count(),
             "form": form,
             "can_say_tried": can_say_tried,
@@ -431,11 +459,12 @@ def toptips_section(request):
         Tip.objects.published()
         .filter(is_toptip=True)
         .select_related("author__user__profile")
+        .prefetch_related("author__user__tip_memberships")
         .order_by("-priority_score", "pk")[:3]
     )
     library = TipLibraryPage.objects.live().first()
     if not tips or library is None:
         return None
     for tip in tips:
-        tip.library_url = library.url + library.reverse_subpage("tip", args=[tip.pk])
+        tip.library_url = library.get_url(request) + library.reverse_subpage("tip", args=[tip.pk])
     return {"tips": tips, "library": library}

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from core.object_storage import object_storage_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cop_site"
 
@@ -31,6 +33,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The shared runtime the other apps build on (page cache, rate limits, signed links, ...).
+    "core",
     # Project apps, one per content domain (see README, "Where things live").
     "home",
     "accounts",
@@ -86,18 +90,25 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Query parameters without NUL/control characters and cut to length, before anything reads them.
+    "core.query_params.CleanQueryParametersMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cop_site.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Members get the shared copy of a page that is the same for everyone, with their own header.
+    "core.page_cache.MemberPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin POSTs that change a page wait for each other (editorial/middleware.py).
+    "editorial.middleware.OneChangePerPageMiddleware",
 ]
 
 ROOT_URLCONF = "cop_site.urls"
@@ -116,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_navigation",
+                "search.context_processors.search_examples",
             ],
         },
     },
@@ -137,25 +149,45 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
 
+# PostgreSQL: seconds a registration (or cancellation, confirmation, state change) waits for an
+# atelier's seats before it answers "busy, try again shortly" with nothing written
+# (ateliers.services.seats_locked; on SQLite the busy timeout above is the limit). Each turn at
+# the lock takes a few statements, so only a stuck transaction makes anyone wait this long.
+ATELIER_LOCK_TIMEOUT = float(os.environ.get("ATELIER_LOCK_TIMEOUT", "3"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
-# A real, shared cache: allauth's rate limits live here, so it must be visible to every
-# app server process. The database cache needs no extra service; REDIS_URL swaps in Redis.
+# Two caches, so that anonymous traffic cannot evict what protects logins:
+# - "default" holds small, precious state: allauth's login-failure counters and lockouts, our
+#   rate-limit windows, version tokens. Nothing an anonymous visitor can multiply lives here.
+# - "pages" holds what can be recomputed and grows with distinct URLs: the anonymous page
+#   cache, facet counts, menus. It is bounded (PAGE_CACHE_MAX_ENTRIES) and culls itself.
+# Both must be shared by every app server process: the database by default; REDIS_URL puts the
+# counters in Redis and PAGE_CACHE_REDIS_URL (a separate Redis database or instance, so its
+# eviction never touches the counters) the pages.
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+    COUNTER_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+else:
+    COUNTER_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cop_cache",
+        # Counters expire by themselves; the bound only guards against a runaway.
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
+    }
+if os.environ.get("PAGE_CACHE_REDIS_URL"):
+    PAGES_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["PAGE_CACHE_REDIS_URL"],
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cop_cache",
-        }
+    PAGES_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cop_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_MAX_ENTRIES, "CULL_FREQUENCY": 4},
     }
+CACHES = {"default": COUNTER_CACHE, "pages": PAGES_CACHE}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,6 +223,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded images and documents (originals and renditions) go to a private S3-compatible bucket
+# when AWS_STORAGE_BUCKET_NAME is set (docs/deployment.md, "Media on object storage"), to
+# MEDIA_ROOT otherwise. Half a configuration is an error (core.checks; production refuses).
+_object_storage = object_storage_from_environment(os.environ)
+OBJECT_STORAGE_PROBLEMS = _object_storage.problems
+OBJECT_STORAGE_ENABLED = _object_storage.storage is not None
+if OBJECT_STORAGE_ENABLED:
+    STORAGES["default"] = _object_storage.storage
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail
@@ -219,6 +259,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
 }
+# Behind the reverse proxy (docs/deployment.md) the visitor's address is the one the proxy
+# passes on in X-Forwarded-For: set TRUSTED_PROXY_COUNT to the number of proxies in front of
+# the app servers. 0 (the default) counts the connecting address. core.ratelimit.client_ip
+# applies it for allauth's limits and ours.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samen Preventief] "
@@ -229,12 +274,30 @@ MFA_TOTP_ISSUER = "Samen Preventief"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Samen Preventief"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Absolute links (mails, QR codes, .ics, certificates, API) all start with PUBLIC_BASE_URL, through
+# core/public_urls.py. `make run PORT=…` sets it; production refuses to start without it.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
+# One door (issue 12): Wagtail's login and reset views are replaced by accounts.views'
+# doors in cop_site/urls.py, which lead to allauth. The admin door (not allauth's login
+# directly) also answers a logged-in member without admin access with a page that says so.
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailcore_login"
+# Passwords are set, changed and reset only through allauth (rate limited, notified).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Every document link is Wagtail's serve view (/documents/<id>/<name>), never a storage URL, so
+# `organisations.wagtail_hooks.refuse_private_documents` decides who gets a file that is on no
+# public page (issue 12, finding 4). Local files are then streamed by the app; with object
+# storage the approved request is redirected to a signed bucket URL that expires after
+# AWS_DOCUMENT_QUERYSTRING_EXPIRE seconds (core.storage_backends), so no app server has to
+# stream the file and a copied link stops working; the bucket itself is never public.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if OBJECT_STORAGE_ENABLED else "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_USER_EDIT_FORM = "accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "accounts.forms.WagtailUserCreationForm"
@@ -259,8 +322,25 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["cop_site.openapi.public_api_only"],
 }
 
-# Anonymous visitors get whole pages from the shared cache (cop_site/page_cache.py).
+# Anonymous visitors get whole pages from the shared cache (core/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+
+# Browser features the site never uses are switched off for every page (Permissions-Policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# A mail server that hangs must not hold a worker (or a request) for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Content-Security-Policy for the public site: only our own scripts and styles, no inline
 # code. The browser tests fail on any violation. Wagtail's admin needs inline scripts, so it

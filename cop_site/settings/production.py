@@ -10,6 +10,34 @@ DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+if not os.environ.get("DJANGO_ALLOWED_HOSTS"):
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production (comma-separated host names).")
+
+# One connection per worker, kept between requests and checked before reuse: a new connection
+# per request capped even cached pages at about 85 req/s (BENCHMARKS.md, "Load").
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Every absolute link (mails, QR codes, calendar files, certificates, API) starts with this.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+if not PUBLIC_BASE_URL:
+    raise ImproperlyConfigured(
+        "PUBLIC_BASE_URL must be set in production: the public address of the site, e.g. "
+        "https://samenpreventief.nl (links in mails, QR codes and the API start with it)."
+    )
+if not PUBLIC_BASE_URL.startswith(("https://", "http://")) or "/" in PUBLIC_BASE_URL.split("://", 1)[1]:
+    raise ImproperlyConfigured(
+        f"PUBLIC_BASE_URL must be a scheme and host (and port) only, e.g. https://samenpreventief.nl; "
+        f"got {PUBLIC_BASE_URL!r}."
+    )
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
+
+# Half an object-storage configuration would put uploads on this server's disk, invisible to
+# the other app servers (core.object_storage; `manage.py check` reports the same errors).
+if OBJECT_STORAGE_PROBLEMS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Media object storage is half configured: " + " ".join(OBJECT_STORAGE_PROBLEMS)  # noqa: F405
+    )
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

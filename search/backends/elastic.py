@@ -1,4 +1,4 @@
-"""The Elasticsearch backend (elasticsearch-dsl), for when one database is not enough.
+"""The Elasticsearch backend (`elasticsearch.dsl`), for when one database is not enough.
 
 Same contract and the same query parsing as the database backend (search/query.py), plus
 what Elasticsearch does natively: a Dutch analysis chain (ASCII folding, compound splitting
@@ -14,7 +14,7 @@ import time
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from elasticsearch_dsl import Date, Document, Float, Index, Keyword, Q, Search, Text
+from elasticsearch.dsl import Date, Document, Float, Index, Keyword, Q, Search, Text
 
 from ..analysis import COMPOUND_PARTS, STOP_WORDS, index_variants
 from ..highlight import START, STOP, from_markers
@@ -151,7 +151,7 @@ def index_definition(name, synonyms):
 
 
 def build_search(index, parsed, filters, page, page_size):
-    """The elasticsearch-dsl Search for a parsed query: no connection needed to build it."""
+    """The elasticsearch.dsl Search for a parsed query: no connection needed to build it."""
     search = Search(index=index)
     if parsed.is_empty:
         search = search.query("match_all").sort("-date", "title.raw")

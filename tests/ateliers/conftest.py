@@ -5,21 +5,30 @@ from django.utils import timezone
 
 from accounts.models import User
 from ateliers.models import Accreditation, AtelierPage, AtelierSeriesPage, AtelierState, ProgrammeItem
+from tests.factories import verified_member
 
 
 @pytest.fixture
 def series(db):
     from ateliers.models import EvaluationAspect
-    from home.demo import get_home, load
+    from home.setup import ensure_site, get_home
 
-    load(lambda *args: None)
+    ensure_site()
     EvaluationAspect.ensure_defaults()  # transactional tests (PostgreSQL) flush migration data
     series = get_home().add_child(instance=AtelierSeriesPage(title="Kennisateliers", slug="ateliers"))
     return series
 
 
 @pytest.fixture
-def make_atelier(series):
+def organising_organisation(db):
+    """The organisation that organises the test ateliers; its people may work the door."""
+    from organisations.models import Organisation, OrganisationType
+
+    return Organisation.objects.create(name="Stichting Kennisateliers", type=OrganisationType.KNOWLEDGE_INSTITUTE)
+
+
+@pytest.fixture
+def make_atelier(series, organising_organisation):
     def make(capacity=10, state=AtelierState.REGISTRATION_OPEN, days_ahead=30, title="Kracht uit netwerken", **extra):
         atelier = AtelierPage(
             title=title,
@@ -36,6 +45,8 @@ def make_atelier(series):
             **extra,
         )
         series.add_child(instance=atelier)
+        atelier.co_organisers.set([organising_organisation])
+        atelier.save()
         AtelierPage.objects.filter(pk=atelier.pk).update(state=state)
         atelier.state = state
         return atelier
@@ -50,21 +61,49 @@ def atelier(make_atelier):
 
 @pytest.fixture
 def member(db):
-    user = User.objects.create_user(
-        email="priya@example.nl", password="geheim-wachtwoord-1", first_name="Priya", last_name="Pinas"
-    )
+    """A member with a confirmed address: unconfirmed accounts cannot register (issue 12)."""
+    user = verified_member("priya@example.nl", "geheim-wachtwoord-1", first_name="Priya", last_name="Pinas")
     user.profile.registrations.create(register="skj", number="SKJ110012345")
     return user
 
 
 @pytest.fixture
-def staff(db):
-    return User.objects.create_user(email="deur@example.nl", password="geheim-wachtwoord-1", is_staff=True)
+def staff(organising_organisation):
+    """Door staff: a member of the organising organisation with the door permission, not an organiser."""
+    from django.contrib.auth.models import Permission
+
+    from ateliers.permissions import DOOR_PERMISSION
+    from organisations.models import Membership
+
+    user = User.objects.create_user(email="deur@example.nl", password="geheim-wachtwoord-1")
+    app_label, codename = DOOR_PERMISSION.split(".")
+    user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    Membership.objects.create(organisation=organising_organisation, user=user)
+    return user
 
 
 @pytest.fixture
 def organiser(db):
     return User.objects.create_superuser(email="organisator@example.nl", password="geheim-wachtwoord-1")
+
+
+def starts_in(atelier, delta):
+    """Move the atelier so it starts `delta` from now (negative: it has begun). Updates the row and the object."""
+    start = timezone.localtime() + delta
+    fields = {
+        "date": start.date(),
+        "start_time": start.time().replace(second=0, microsecond=0),
+        "end_time": (start + datetime.timedelta(hours=2)).time().replace(second=0, microsecond=0),
+    }
+    AtelierPage.objects.filter(pk=atelier.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(atelier, name, value)
+    return atelier
+
+
+def begin(atelier):
+    """The atelier started a few minutes ago: the door is open and it may be marked held."""
+    return starts_in(atelier, -datetime.timedelta(minutes=5))
 
 
 def register_guest(atelier, n, **extra):

@@ -12,21 +12,24 @@ from pypdf import PdfReader
 from ateliers import services
 from ateliers.models import AtelierState, EvaluationAspect, EvaluationResponse, Registration
 
-from .conftest import register_guest
+from .conftest import begin, register_guest
 
 
 @pytest.fixture
 def attendee(atelier):
-    return register_guest(
+    """Registered, and the atelier has begun: the door is open."""
+    registration = register_guest(
         atelier, 1, wants_accreditation=True, register_numbers={"skj": "SKJ110099887"}, organisation_name="Enver"
     )
+    begin(atelier)
+    return registration
 
 
 def test_check_in_is_for_staff_only(client, atelier, attendee, member):
     url = reverse("ateliers:checkin", args=[atelier.pk])
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(member)
-    assert client.get(url).status_code == 302
+    assert client.get(url).status_code == 403  # an explanation, not a redirect back to the login page
     toggle = reverse("ateliers:checkin_toggle", args=[atelier.pk, attendee.pk])
     client.post(toggle, {"attended": "1"})
     attendee.refresh_from_db()
@@ -177,6 +180,7 @@ def test_stars_outside_one_to_five_are_refused(client, atelier, attendee, commit
 
 
 def test_lifecycle_refuses_skipping_steps(atelier):
+    begin(atelier)
     with pytest.raises(services.AtelierError):
         services.transition(atelier, AtelierState.LESSONS_PUBLISHED)
     for state in (AtelierState.HELD, AtelierState.EVALUATION_OPEN, AtelierState.PROCESSED):

@@ -20,6 +20,14 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 CONNECTIONS = 40
 
 
+@pytest.fixture(autouse=True)
+def _patient_lock(settings):
+    """Here 40 threads of one Python process queue at the lock and share one GIL, so a turn at
+    the lock takes far longer than between gunicorn workers; these tests are about exact counts,
+    not about the busy answer (tests/ateliers/test_busy.py), so nobody gives up waiting."""
+    settings.ATELIER_LOCK_TIMEOUT = 120
+
+
 def run_together(jobs):
     barrier = threading.Barrier(len(jobs))
     pool = threading.BoundedSemaphore(CONNECTIONS)

@@ -15,24 +15,10 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from ateliers.models import Registration
-from tests.servers import SMTPServer
 from tests.tips.conftest import build_community
 from tips.models import Tip
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def smtp(settings):
-    """The mail server, stopped: connections to its port are refused until `start()`."""
-    server = SMTPServer()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_TIMEOUT = 5
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    yield server
-    server.stop()
 
 
 def run_worker():
@@ -56,7 +42,7 @@ def recipients(server):
     return [address for to, _ in server.messages for address in to]
 
 
-def test_atelier_registration_survives_the_mail_server_being_down(client, atelier, smtp):
+def test_atelier_registration_survives_the_mail_server_being_down(client, atelier, smtp, queue):
     response = client.post(
         reverse("ateliers:register", args=[atelier.pk]),
         {"name": "Gert Gast", "email": "gert@example.nl", "background": "policy"},
@@ -86,7 +72,7 @@ def test_atelier_registration_survives_the_mail_server_being_down(client, atelie
     assert len(smtp.messages) == 1, "a task that succeeded is never run again"
 
 
-def test_tip_and_invitation_survive_the_mail_server_being_down(client, smtp):
+def test_tip_and_invitation_survive_the_mail_server_being_down(client, smtp, queue):
     community = build_community()
     client.force_login(community.users["facilitator"])
     response = client.post(

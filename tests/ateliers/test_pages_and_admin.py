@@ -14,7 +14,7 @@ from ateliers import services
 from ateliers.models import AtelierPage, AtelierState, EvaluationAspect, ProgrammeItem, Registration
 from search.registry import registered_models
 
-from .conftest import register_guest
+from .conftest import begin, register_guest
 
 
 def test_atelier_page_shows_time_programme_and_registration(client, atelier):
@@ -35,6 +35,7 @@ def test_new_atelier_defaults_to_a_thursday_afternoon(series):
 def test_lessons_appear_only_once_published(client, atelier):
     AtelierPage.objects.filter(pk=atelier.pk).update(lessons="<p>Beter naar elkaar luisteren.</p>")
     assert "Beter naar elkaar luisteren" not in client.get(atelier.url).content.decode()
+    begin(atelier)
     for state in (AtelierState.HELD, AtelierState.EVALUATION_OPEN, AtelierState.PROCESSED):
         services.transition(atelier, state)
     assert "Beter naar elkaar luisteren" not in client.get(atelier.url).content.decode()
@@ -44,6 +45,7 @@ def test_lessons_appear_only_once_published(client, atelier):
 
 def test_publishing_a_revision_never_rolls_back_the_lifecycle(atelier):
     atelier.save_revision()
+    begin(atelier)
     services.transition(atelier, AtelierState.HELD)
     AtelierPage.objects.get(pk=atelier.pk).get_latest_revision().publish()
     assert AtelierPage.objects.get(pk=atelier.pk).state == AtelierState.HELD
@@ -93,6 +95,7 @@ def test_atelier_pages_are_searchable(atelier):
 def test_member_export_and_deletion_keep_the_counts(atelier, member):
     services.register(atelier, email=member.email, name="Priya Pinas", background="wijkteam", user=member)
     registration = Registration.objects.get()
+    begin(atelier)
     services.set_attendance(registration, True)
 
     exported = export_member_data(member)["kennisateliers"]
@@ -128,9 +131,11 @@ def test_editor_sees_the_warning_but_can_still_save(client, atelier, organiser):
 def test_report_shows_charts_and_exports_csv(client, atelier, organiser, member):
     attendee = register_guest(atelier, 1, wants_accreditation=True, register_numbers={"skj": "SKJ110099887"})
     register_guest(atelier, 2)
+    begin(atelier)
     services.set_attendance(attendee, True)
     services.transition(atelier, AtelierState.HELD)
     services.transition(atelier, AtelierState.EVALUATION_OPEN)
+    attendee.refresh_from_db()  # its atelier was loaded (at check-in) before the evaluation opened
     aspects = EvaluationAspect.objects.all()
     services.submit_evaluation(attendee, {aspect.pk: 4 for aspect in aspects})
 
@@ -156,6 +161,7 @@ def test_report_shows_charts_and_exports_csv(client, atelier, organiser, member)
 def test_organiser_moves_the_atelier_and_corrects_attendance(client, atelier, organiser):
     register_guest(atelier, 1)
     second = register_guest(atelier, 2)
+    begin(atelier)
     client.force_login(organiser)
     url = reverse("ateliers_admin:manage", args=[atelier.pk])
     page = client.get(url).content.decode()
@@ -229,6 +235,7 @@ def test_a_state_change_reaches_anonymous_visitors_despite_the_page_cache(client
     atelier = make_atelier(capacity=5)
     assert "Aanmelden open" in client.get(atelier.url).content.decode()
     assert client.get(atelier.url)["X-Page-Cache"] == "hit"
+    begin(atelier)
     with committed():
         services.transition(atelier, AtelierState.HELD)
     assert "Gehouden" in client.get(atelier.url).content.decode()

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.utils import timezone
 
@@ -26,6 +27,8 @@ from ateliers.models import (
     ProgrammeItem,
     Registration,
 )
+from organisations.models import Membership, Organisation, OrganisationType
+from tests.ateliers.conftest import begin
 from tests.browser.conftest import audit_accessibility, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,9 +36,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def atelier(db):
-    from home.demo import get_home, load
+    from home.setup import ensure_site, get_home
 
-    load(lambda *args: None)
+    ensure_site()
     EvaluationAspect.ensure_defaults()  # a transactional test before this one may have flushed them
     series = get_home().add_child(instance=AtelierSeriesPage(title="Kennisateliers", slug="ateliers"))
     atelier = AtelierPage(
@@ -94,15 +97,29 @@ def test_register_cancel_promote_check_in_and_evaluate(page, atelier):
 
     # Gerda cancels with the link from her confirmation mail; Wim is promoted and told.
     page.goto(path_in(seat_mail, "/aanmelding/"))
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("link", name="Afmelden").click()
+    page.get_by_role("heading", name="Wil je je afmelden?").wait_for()
+    assert audit_accessibility(page) == []
+    page.get_by_role("button", name="Ja, meld me af").click()
     page.get_by_text("Status: Afgemeld").wait_for()
+    assert "afgemeld" in mail_to("gerda@example.nl")[-1].subject
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED
     assert "plek vrijgekomen" in mail_to("wim@example.nl")[-1].subject
 
-    # At the door, staff find Wim by name and check him in.
-    staff = User.objects.create_user(email="deur@example.nl", password="deur-wachtwoord-42", is_staff=True)
+    # The day comes and the atelier begins; at the door, staff find Wim by name and check him in.
+    begin(atelier)
+    # Door staff: a member of the organisation that co-organises the atelier, with the door permission.
+    staff = User.objects.create_user(email="deur@example.nl", password="deur-wachtwoord-42")
     EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
+    staff.user_permissions.add(
+        Permission.objects.get(content_type__app_label="ateliers", codename="change_registration")
+    )
+    organisation = Organisation.objects.create(
+        name="Stichting Kennisateliers", type=OrganisationType.KNOWLEDGE_INSTITUTE
+    )
+    Membership.objects.create(organisation=organisation, user=staff)
+    AtelierPage.co_organisers.through.objects.create(atelierpage_id=atelier.pk, organisation=organisation)
     login(page, "deur@example.nl", "deur-wachtwoord-42")
     page.goto(f"/kennisateliers/{atelier.pk}/inchecken/")
     page.get_by_label("Zoek op naam of organisatie").fill("wim")

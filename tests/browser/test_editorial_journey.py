@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
+from organisations.sections import folder_for
 from practices.models import PracticeStoryPage
 from tests.browser.conftest import audit_accessibility, login
 from tests.editorial.conftest import PASSWORD, platform  # noqa: F401 (fixture)
@@ -31,7 +32,7 @@ def open_action_menu(tab):
 
 def test_story_goes_from_editor_via_rejection_to_the_public_site(browser, live_server, platform):  # noqa: F811
     users = platform.users
-    section = platform.zwolle.page
+    section = folder_for(platform.zwolle.page, PracticeStoryPage)
 
     # 1. The editor writes a story and submits it.
     editor = as_user(browser, live_server, users.editor)
@@ -85,7 +86,7 @@ def test_story_goes_from_editor_via_rejection_to_the_public_site(browser, live_s
 
     # 5. Anyone can read it on the public site.
     public = browser.new_context(locale="nl-NL", base_url=live_server.url).new_page()
-    public.goto(f"/organisaties/{platform.zwolle.slug}/{story.slug}/")
+    public.goto(f"/organisaties/{platform.zwolle.slug}/praktijkverhalen/{story.slug}/")
     expect(public.get_by_role("heading", level=1)).to_have_text("Voorleesochtend in de bibliotheek")
     expect(public.locator("main")).to_contain_text("elke zaterdagochtend samen voor in de bibliotheek")
     assert audit_accessibility(public) == []

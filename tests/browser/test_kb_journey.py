@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from practices.models import PracticeStoryPage
 from tests.browser.conftest import audit_accessibility
@@ -31,19 +32,19 @@ def test_professional_filters_stories_opens_one_and_follows_its_method(page, dem
     assert page.get_by_role("heading", name="2 praktijkverhalen").is_visible()
 
     page.get_by_role("link", name="Het JIT: hulpverlener en jongerenwerker samen op straat").click()
-    assert page.get_by_role(
-        "heading", level=1, name="Het JIT: hulpverlener en jongerenwerker samen op straat"
-    ).is_visible()
-    assert page.get_by_text("Schiedam, Zuid-Holland").first.is_visible()
+    expect(
+        page.get_by_role("heading", level=1, name="Het JIT: hulpverlener en jongerenwerker samen op straat")
+    ).to_be_visible()
+    expect(page.get_by_text("Schiedam, Zuid-Holland").first).to_be_visible()
     assert audit_accessibility(page) == []
 
     page.get_by_role("region", name="Onderliggende methoden").get_by_role(
         "link", name=re.compile("Jongeren Interventie Team")
     ).click()
-    assert page.get_by_role("heading", level=1, name=re.compile("Jongeren Interventie Team Schiedam")).is_visible()
-    assert page.get_by_role("heading", name="Aanpak").is_visible()
+    expect(page.get_by_role("heading", level=1, name=re.compile("Jongeren Interventie Team Schiedam"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Aanpak")).to_be_visible()
     # …and the method links back to the story.
-    assert page.get_by_role("link", name="Het JIT: hulpverlener en jongerenwerker samen op straat").is_visible()
+    expect(page.get_by_role("link", name="Het JIT: hulpverlener en jongerenwerker samen op straat")).to_be_visible()
     assert audit_accessibility(page) == []
 
     # The gap view: life stage × prevention level, empty cells visible.

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from search.backends import get_backend
 from search.models import Synonym
@@ -45,7 +46,7 @@ def test_search_with_keyboard_autocomplete_and_facets(page, indexed_documents):
 
     page.goto("/zoeken/?q=verpleegkundie")
     page.get_by_role("link", name="verpleegkundige", exact=True).click()
-    assert page.get_by_role("link", name="Jonge moeders krijgen een verpleegkundige aan huis").is_visible()
+    expect(page.get_by_role("link", name="Jonge moeders krijgen een verpleegkundige aan huis")).to_be_visible()
     assert audit_accessibility(page) == []
 
 

@@ -15,12 +15,11 @@ PASSWORD = "geheim-wachtwoord-2026"
 
 @pytest.fixture
 def platform(db, django_user_model):
-    from home import demo as home_demo
-    from home.demo import get_home
-    from taxonomy import demo as taxonomy_demo
+    from home.setup import ensure_site, get_home
+    from taxonomy.setup import ensure_vocabularies
 
-    taxonomy_demo.load(lambda message: None)
-    home_demo.load(lambda message: None)
+    ensure_vocabularies()
+    ensure_site()
     get_home().add_child(instance=OrganisationIndexPage(title="Organisaties", slug="organisaties"))
 
     zwolle = Organisation.objects.create(

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from organisations.sections import folder_for
 from practices.models import PracticeStoryPage
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def story(platform, organisation, title, owner, state):
         live=False,
         owner=owner,
     )
-    organisation.page.add_child(instance=page)
+    folder_for(organisation.page, type(page)).add_child(instance=page)
     revision = page.save_revision(user=owner)
     if state == "published":
         revision.publish(user=platform.users.admin)
@@ -78,7 +79,7 @@ def test_reviewer_waiting_list_holds_methods_in_evidence_review(client, platform
         live=False,
         owner=platform.users.editor,
     )
-    platform.zwolle.page.add_child(instance=method)
+    folder_for(platform.zwolle.page, type(method)).add_child(instance=method)
     method.save_revision(user=platform.users.editor)
     state = method.get_workflow().start(method, platform.users.editor)
     client.force_login(platform.users.reviewer)

@@ -17,6 +17,7 @@ from editorial.services import (
     PUBLICATION_WORKFLOW,
 )
 from organisations.models import Membership
+from organisations.sections import folder_for
 from practices.models import EvidenceStatus, MethodEvidenceRecord, MethodPage, PublicationPage
 from taxonomy.models import EvidenceLevel
 
@@ -30,7 +31,8 @@ def submit_new(client, user, organisation, page, slug):
     data = page_form_data(page, slug=slug)
     data["action-submit"] = "1"
     model = type(page)._meta
-    url = reverse("wagtailadmin_pages:add", args=[model.app_label, model.model_name, organisation.page.pk])
+    folder = folder_for(organisation.page, type(page))
+    url = reverse("wagtailadmin_pages:add", args=[model.app_label, model.model_name, folder.pk])
     response = client.post(url, data)
     assert response.status_code == 302, response.content[:2000]
     return Page.objects.get(slug=slug).specific
@@ -112,7 +114,9 @@ def test_coordinator_cannot_skip_evidence_review_with_the_publish_button(client,
     client.force_login(users.coordinator)
     data = page_form_data(new_method(), slug="kids-en-koffie")
     data["action-publish"] = "1"
-    url = reverse("wagtailadmin_pages:add", args=["practices", "methodpage", platform.zwolle.page.pk])
+    url = reverse(
+        "wagtailadmin_pages:add", args=["practices", "methodpage", folder_for(platform.zwolle.page, MethodPage).pk]
+    )
     client.post(url, data)
     assert not MethodPage.objects.filter(slug="kids-en-koffie", live=True).exists()
     # The Publish button is not even offered.
@@ -171,10 +175,10 @@ def test_review_reminders_go_to_reviewers_for_stale_methods_once(platform, djang
     stale.evidence_records = [
         MethodEvidenceRecord(scheme=level.scheme, level=level, date=date.today() - timedelta(days=800))
     ]
-    platform.zwolle.page.add_child(instance=stale)
+    folder_for(platform.zwolle.page, type(stale)).add_child(instance=stale)
     fresh = MethodPage(title="Verse methode", summary="x", aim="<p>x</p>", target_group="<p>x</p>")
     fresh.evidence_records = [MethodEvidenceRecord(scheme=level.scheme, level=level, date=date.today())]
-    platform.zwolle.page.add_child(instance=fresh)
+    folder_for(platform.zwolle.page, type(fresh)).add_child(instance=fresh)
 
     mail.outbox.clear()
     call_command("send_review_reminders", months=24, stdout=open("/dev/null", "w"))

@@ -6,7 +6,8 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
-from home.demo import get_home
+from home.setup import get_home
+from organisations.sections import folder_for
 from practices.models import PracticeStoryPage, StoryIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def story(platform, slug, title):
         live=False,
         owner=platform.users.editor,
     )
-    platform.zwolle.page.add_child(instance=page)
+    folder_for(platform.zwolle.page, type(page)).add_child(instance=page)
     page.save_revision(user=platform.users.editor)
     return PracticeStoryPage.objects.get(pk=page.pk)
 
@@ -62,10 +63,10 @@ SECRET_TITLES = [
 def test_unpublished_pages_give_404_on_the_public_site(client, stories_in_every_state, platform):
     for name in ["draft", "in review", "rejected", "unpublished"]:
         page = stories_in_every_state[name]
-        url = f"/organisaties/{platform.zwolle.slug}/{page.slug}/"
+        url = f"/organisaties/{platform.zwolle.slug}/praktijkverhalen/{page.slug}/"
         assert client.get(url).status_code == 404, name
         assert client.get("/en" + url).status_code == 404, name
-    published = client.get(f"/organisaties/{platform.zwolle.slug}/gepubliceerd/")
+    published = client.get(f"/organisaties/{platform.zwolle.slug}/praktijkverhalen/gepubliceerd/")
     assert published.status_code == 200
     assert "Openbaar verhaal" in published.content.decode()
     assert "Geheime nieuwe titel" not in published.content.decode()
@@ -116,7 +117,7 @@ def test_unpublished_pages_are_not_in_listings_or_search(client, stories_in_ever
 def test_unpublishing_in_the_admin_removes_a_cached_public_page_at_once(client, platform):
     page = story(platform, "tijdelijk", "Tijdelijk verhaal")
     page.get_latest_revision().publish(user=platform.users.admin)
-    url = f"/organisaties/{platform.zwolle.slug}/tijdelijk/"
+    url = f"/organisaties/{platform.zwolle.slug}/praktijkverhalen/tijdelijk/"
     assert client.get(url).status_code == 200
     assert client.get(url).status_code == 200  # now served from the anonymous page cache
 

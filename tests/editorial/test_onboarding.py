@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Workflow
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Workflow, WorkflowPage
 
-from editorial.models import OrganisationGroup, PageTypeWorkflow
+from editorial.models import OrganisationGroup
 from editorial.services import onboard_organisation
 from organisations.models import Membership, Organisation, OrganisationPage, OrganisationType, Province
 
@@ -20,7 +21,8 @@ def counts():
         GroupCollectionPermission.objects.count(),
         Collection.objects.count(),
         Workflow.objects.count(),
-        PageTypeWorkflow.objects.count(),
+        WorkflowPage.objects.count(),
+        Redirect.objects.count(),
         OrganisationPage.objects.count(),
     )
 
@@ -35,7 +37,7 @@ def test_onboarding_creates_groups_section_collection_and_is_idempotent(platform
     assert not OrganisationGroup.objects.filter(organisation=platform.zwolle, role="reviewer").exists()
     assert platform.zwolle.workspace.collection.name == "Gemeente Zwolle"
     assert {"Praktijkverhaal", "Methode", "Onderzoekspublicatie"} <= set(
-        PageTypeWorkflow.objects.values_list("workflow__name", flat=True)
+        WorkflowPage.objects.values_list("workflow__name", flat=True)
     )
     before = counts()
     onboard_organisation(platform.zwolle)

@@ -17,6 +17,7 @@ from wagtail.models import Page, TaskState
 from wagtail.test.utils.form_data import rich_text
 
 from editorial.services import ensure_workflows
+from organisations.sections import folder_for
 from practices.models import MethodPage, PracticeStoryPage
 from taxonomy.models import EvidenceLevel
 
@@ -89,7 +90,7 @@ class Cells:
             owner=self.admin,
             live=False,
         )
-        organisation.page.add_child(instance=story)
+        folder_for(organisation.page, type(story)).add_child(instance=story)
         revision = story.save_revision(user=self.admin)
         if live:
             revision.publish()
@@ -108,7 +109,7 @@ class Cells:
             owner=self.admin,
             live=False,
         )
-        organisation.page.add_child(instance=method)
+        folder_for(organisation.page, type(method)).add_child(instance=method)
         method.save_revision(user=self.admin)
         state = method.get_workflow().start(method, self.admin)
         state.current_task_state.approve(user=self.admin)  # the coordinator step
@@ -122,12 +123,19 @@ class Cells:
     def do_create(self, organisation):
         self.counter += 1
         slug = f"nieuw-{self.counter}"
-        story = PracticeStoryPage(
-            title="Nieuw verhaal", municipality=self.platform.zwolle, standfirst="Intro", target_group="Ouders"
-        )
-        url = reverse("wagtailadmin_pages:add", args=["practices", "practicestorypage", organisation.page.pk])
-        self.client.post(url, page_form_data(story, slug=slug))
-        return PracticeStoryPage.objects.filter(slug=slug).descendant_of(organisation.page).exists()
+        # A municipality writes a story about itself; a knowledge institute, which works for no
+        # municipality a story could be attributed to (#13.7), writes a method.
+        if organisation.is_municipality:
+            page = PracticeStoryPage(
+                title="Nieuw verhaal", municipality=organisation, standfirst="Intro", target_group="Ouders"
+            )
+        else:
+            page = MethodPage(title="Nieuwe methode", summary="Samenvatting", aim="Doel", target_group="Ouders")
+        model = type(page)._meta
+        folder = folder_for(organisation.page, type(page))
+        url = reverse("wagtailadmin_pages:add", args=[model.app_label, model.model_name, folder.pk])
+        self.client.post(url, page_form_data(page, slug=slug))
+        return Page.objects.filter(slug=slug).descendant_of(organisation.page).exists()
 
     def do_edit(self, organisation):
         story = self.story(organisation)
@@ -229,8 +237,12 @@ def test_no_organisation_group_has_page_permissions_outside_its_own_section(plat
     from editorial.models import OrganisationGroup
 
     for link in OrganisationGroup.objects.select_related("organisation__page", "organisation__workspace"):
-        pages = set(GroupPagePermission.objects.filter(group=link.group).values_list("page_id", flat=True))
-        assert pages == {link.organisation.page.pk}, link
+        section = link.organisation.page
+        pages = Page.objects.filter(
+            pk__in=GroupPagePermission.objects.filter(group=link.group).values_list("page_id", flat=True)
+        )
+        assert section.pk in {page.pk for page in pages}, link
+        assert all(page.pk == section.pk or page.is_descendant_of(section) for page in pages), link
         collections = set(
             GroupCollectionPermission.objects.filter(group=link.group).values_list("collection_id", flat=True)
         )
@@ -242,11 +254,12 @@ def test_pages_cannot_be_moved_or_copied_into_another_organisation(client, platf
     cells = Cells(client, platform, platform.users.coordinator)
     own = cells.story(platform.zwolle, live=True)
     theirs = cells.story(platform.rotterdam, live=True)
-    rotterdam_section = platform.rotterdam.page
+    rotterdam_section = folder_for(platform.rotterdam.page, PracticeStoryPage)
+    zwolle_section = folder_for(platform.zwolle.page, PracticeStoryPage)
     client.force_login(platform.users.coordinator)
 
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[own.pk, rotterdam_section.pk]))
-    assert Page.objects.get(pk=own.pk).get_parent().pk == platform.zwolle.page.pk
+    assert Page.objects.get(pk=own.pk).get_parent().pk == zwolle_section.pk
 
     client.post(
         reverse("wagtailadmin_pages:copy", args=[own.pk]),
@@ -254,14 +267,14 @@ def test_pages_cannot_be_moved_or_copied_into_another_organisation(client, platf
     )
     client.post(
         reverse("wagtailadmin_pages:copy", args=[theirs.pk]),
-        {"new_title": "Gekopieerd", "new_slug": "gekopieerd", "new_parent_page": platform.zwolle.page.pk},
+        {"new_title": "Gekopieerd", "new_slug": "gekopieerd", "new_parent_page": zwolle_section.pk},
     )
     assert not Page.objects.filter(slug__in=["kopie", "gekopieerd"]).exists()
 
     # The same requests do work within the own section (so the refusals above are real).
     client.post(
         reverse("wagtailadmin_pages:copy", args=[own.pk]),
-        {"new_title": "Eigen kopie", "new_slug": "eigen-kopie", "new_parent_page": platform.zwolle.page.pk},
+        {"new_title": "Eigen kopie", "new_slug": "eigen-kopie", "new_parent_page": zwolle_section.pk},
     )
     assert Page.objects.filter(slug="eigen-kopie").descendant_of(platform.zwolle.page).exists()
 

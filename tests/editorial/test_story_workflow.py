@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
 from editorial.services import COORDINATOR_TASK, STORY_WORKFLOW
+from organisations.sections import folder_for
 from practices.models import PracticeStoryPage
 
 from .conftest import page_form_data
@@ -34,7 +35,10 @@ def create_story(client, user, organisation, action="action-submit", **overrides
     data = page_form_data(story, slug="huiswerkklas", **overrides)
     if action:
         data[action] = "1"
-    url = reverse("wagtailadmin_pages:add", args=["practices", "practicestorypage", organisation.page.pk])
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=["practices", "practicestorypage", folder_for(organisation.page, PracticeStoryPage).pk],
+    )
     return client.post(url, data)
 
 
@@ -154,7 +158,10 @@ def test_scheduled_story_goes_live_with_publish_scheduled(client, platform):
     assert not story.live
     revision = story.get_latest_revision()
     assert revision.approved_go_live_at is not None
-    assert client.get(story.url or f"/organisaties/{platform.zwolle.slug}/huiswerkklas/").status_code == 404
+    assert (
+        client.get(story.url or f"/organisaties/{platform.zwolle.slug}/praktijkverhalen/huiswerkklas/").status_code
+        == 404
+    )
 
     # A day passes: the scheduled moment is now in the past.
     past = timezone.now() - timedelta(minutes=1)

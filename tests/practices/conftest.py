@@ -1,23 +1,22 @@
 import pytest
 
 from organisations.models import Organisation, OrganisationIndexPage, OrganisationPage, OrganisationType, Province
+from organisations.sections import folder_for
 from practices.models import MethodPage, PracticeStoryPage, StoryKeyFigure
 
 
 @pytest.fixture
 def vocabularies(db):
-    from taxonomy import demo
+    from taxonomy.setup import ensure_vocabularies
 
-    demo.load(lambda message: None)
+    ensure_vocabularies()
 
 
 @pytest.fixture
 def home(db):
-    from home import demo
-    from home.demo import get_home
+    from home.setup import ensure_site
 
-    demo.load(lambda message: None)
-    return get_home()
+    return ensure_site()
 
 
 @pytest.fixture
@@ -55,7 +54,7 @@ def make_story(vocabularies):
         story.life_stages = life_stages
         story.methods = methods
         story.key_figures = [StoryKeyFigure(**figure) for figure in figures]
-        organisation_page.add_child(instance=story)
+        folder_for(organisation_page, type(story)).add_child(instance=story)
         story.save_revision().publish()
         return story
 
@@ -72,7 +71,7 @@ def make_method(vocabularies):
             target_group=fields.pop("target_group", "<p>Jongeren</p>"),
             **fields,
         )
-        organisation_page.add_child(instance=method)
+        folder_for(organisation_page, type(method)).add_child(instance=method)
         method.save_revision().publish()
         return method
 
@@ -117,7 +116,7 @@ def knowledge_base(listing_pages, make_municipality, make_story, make_method):
     think.life_stages = [teens]
     think.prevention_levels = [universal]
     think.evidence_records = [MethodEvidenceRecord(scheme=level.scheme, level=level, committee="Erkenningscommissie")]
-    zwolle_page.add_child(instance=think)
+    folder_for(zwolle_page, type(think)).add_child(instance=think)
     think.save_revision().publish()
     think_story = make_story(
         zwolle_page,

@@ -1,6 +1,7 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from organisations.sections import folder_for
 from practices.models import PracticeStoryPage
 
 
@@ -35,7 +36,8 @@ def _story_form(municipality, **overrides):
 
 def test_editor_gets_tabbed_story_form_with_dutch_help(editor_client, make_municipality, vocabularies):
     _organisation, organisation_page = make_municipality("Zwolle")
-    response = editor_client.get(f"/admin/pages/add/practices/practicestorypage/{organisation_page.pk}/")
+    stories = folder_for(organisation_page, PracticeStoryPage)
+    response = editor_client.get(f"/admin/pages/add/practices/practicestorypage/{stories.pk}/")
     assert response.status_code == 200
     content = response.content.decode()
     for tab in ("Verhaal", "Doelgroep", "Aanpak en resultaten", "Links en bron"):
@@ -45,7 +47,8 @@ def test_editor_gets_tabbed_story_form_with_dutch_help(editor_client, make_munic
 
 def test_inverted_age_range_is_refused_with_a_dutch_message(editor_client, make_municipality, vocabularies):
     organisation, organisation_page = make_municipality("Zwolle")
-    url = f"/admin/pages/add/practices/practicestorypage/{organisation_page.pk}/"
+    stories = folder_for(organisation_page, PracticeStoryPage)
+    url = f"/admin/pages/add/practices/practicestorypage/{stories.pk}/"
     response = editor_client.post(url, _story_form(organisation, age_min=18, age_max=12))
     assert response.status_code == 200
     assert "mag niet lager zijn dan de leeftijd" in response.content.decode()
@@ -54,4 +57,4 @@ def test_inverted_age_range_is_refused_with_a_dutch_message(editor_client, make_
     response = editor_client.post(url, _story_form(organisation, age_min=12, age_max=18))
     assert response.status_code == 302, response.content.decode()[:3000]
     story = PracticeStoryPage.objects.get()
-    assert story.get_parent().pk == organisation_page.pk
+    assert story.get_parent().pk == stories.pk

@@ -1,5 +1,6 @@
 from django.core.management import call_command
 
+from organisations.models import StoryFolderPage
 from practices.models import MethodPage, PracticeStoryPage, PublicationPage, StoryKeyFigure
 
 
@@ -12,8 +13,10 @@ def test_demo_knowledge_base_is_complete_and_idempotent(demo_content, client):
     tilburg = stories.get(municipality__short_name="Tilburg")
     assert tilburg.region.name == "Regio Hart van Brabant"
     for story in stories:
-        # Every story lives under its municipality's page, has working factors and sourced figures.
-        assert story.get_parent().specific.organisation_id == story.municipality_id
+        # Every story lives in its municipality's stories folder, has working factors and sourced figures.
+        folder = story.get_parent().specific
+        assert isinstance(folder, StoryFolderPage)
+        assert folder.get_parent().specific.organisation_id == story.municipality_id
         assert story.working_factors.exists(), story.title
         assert story.key_figures.exists(), story.title
     assert not StoryKeyFigure.objects.filter(source="").exists()

@@ -44,6 +44,38 @@ def test_story_detail_query_count_does_not_grow_with_related_items(
     assert "Persoon 9" in response.content.decode()
 
 
+def test_related_story_cards_cost_no_query_each(client, knowledge_base, make_story):
+    """Each related-story card shows the story's life stages; they come with the cards, not per card."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from taxonomy.models import LifeStage
+
+    story = knowledge_base["think_story"]
+    rotterdam_page = knowledge_base["rotterdam"].page
+    stages = list(LifeStage.objects.all()[:2])
+
+    def add_related_story(title):
+        other = make_story(rotterdam_page, title, life_stages=stages)
+        other.themes.add("weerbaarheid")
+        other.save_revision().publish()
+
+    add_related_story("Eerste verwante verhaal")
+    client.get(story.url)  # warm up: menu, footer and site root paths are cached per content generation
+    with CaptureQueriesContext(connection) as one_card:
+        response = client.get(story.url)
+    assert len(response.context["related_stories"]) == 1
+    add_related_story("Tweede verwante verhaal")
+    add_related_story("Derde verwante verhaal")
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as three_cards:
+        response = client.get(story.url)
+    content = response.content.decode()
+    assert len(response.context["related_stories"]) == 3
+    assert content.count(f'<span class="tag">{stages[1].name}</span>') == 3
+    assert len(three_cards) == len(one_card)
+
+
 def test_method_detail_query_count_does_not_grow_with_evidence_records(
     client, knowledge_base, make_story, django_assert_max_num_queries
 ):

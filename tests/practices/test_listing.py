@@ -39,7 +39,7 @@ def test_unknown_values_and_bad_page_numbers_do_not_break_the_listing(client, kn
 
 
 def test_listing_paginates(client, knowledge_base, settings):
-    from practices import facets
+    from practices import faceted_listing as facets
 
     original = facets.PAGE_SIZE
     facets.PAGE_SIZE = 2
@@ -98,3 +98,14 @@ def test_facet_counts_are_cached_until_a_story_is_published(
     fresh = client.get("/praktijkverhalen/?life_stage=12-18")
     assert fresh.context["listing"].total == 3
     assert "Nieuw verhaal" in fresh.content.decode()
+
+
+def test_a_chosen_filter_that_no_result_has_is_named_as_in_the_vocabulary(client, vocabularies, listing_pages):
+    """A new site (or a narrow filter) has no stories yet: the chosen terms still read as terms, not slugs."""
+    response = client.get("/praktijkverhalen/?life_stage=12-18&prevention_level=geindiceerd&province=drenthe")
+    content = response.content.decode()
+    chosen = {(active.facet_label, active.label) for active in response.context["listing"].active_filters}
+    assert chosen == {("Levensfase", "12–18 jaar"), ("Preventieniveau", "Geïndiceerd"), ("Provincie", "Drenthe")}
+    assert "12–18 jaar" in content and "Levensfase: 12-18" not in content
+    methods = client.get("/methoden/?evidence_level=goed-onderbouwd")
+    assert [active.label for active in methods.context["listing"].active_filters] == ["Goed onderbouwd"]

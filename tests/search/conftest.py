@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
+from home.setup import ensure_site
 from organisations.models import OrganisationIndexPage
 from search import registry
 from search.backends import get_backend
@@ -140,10 +141,14 @@ def organisation_index_document(page):
 
 @pytest.fixture
 def searchable_pages(monkeypatch, synonyms):
+    site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_page if site else ensure_site()  # a transactional test before this one flushed the site
     monkeypatch.setattr(OrganisationIndexPage, "search_document", organisation_index_document, raising=False)
     registry.register(OrganisationIndexPage)
-    yield Site.objects.get(is_default_site=True).root_page
-    registry._models.remove(OrganisationIndexPage)
+    try:
+        yield root
+    finally:
+        registry._models.remove(OrganisationIndexPage)
 
 
 def add_page(parent, title, publish=True):

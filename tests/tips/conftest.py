@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from accounts.models import Profile
-from home import demo as home_demo
+from home.setup import ensure_site
 from organisations.models import Organisation, OrganisationType
 from tips import services
 from tips.models import Community, CommunityMember, TipLibraryPage
@@ -33,8 +33,7 @@ def library(db):
 
 
 def build_library():
-    home_demo.load(lambda *args: None)
-    home = home_demo.get_home()
+    home = ensure_site()
     return home.add_child(instance=TipLibraryPage(title="Tipsbibliotheek", slug="tips-bibliotheek", show_in_menus=True))
 
 

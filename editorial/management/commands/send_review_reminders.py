@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from editorial.models import ReviewReminder
-from editorial.services import review_reminder_recipients, stale_methods
+from editorial.services import review_reminder_recipients
+from practices.evidence import methods_due_for_re_review
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
 
         now = timezone.now()
         sent = 0
-        for method in stale_methods(months):
+        for method in methods_due_for_re_review(months):
             reminder = ReviewReminder.objects.filter(page_id=method.pk).first()
             if reminder and reminder.sent_at > now - timedelta(days=repeat_days):
                 continue

@@ -1,0 +1,45 @@
+// Site-wide progressive enhancement; every page works without it.
+//
+// 1. Compact menu: on narrow screens the menu, search and account links fold behind a
+//    "Menu" button (a disclosure: aria-expanded on the button, Escape closes it).
+// 2. Filters: <details data-open-on-wide> starts open on wide screens, where there is room
+//    for the filters next to the results, and closed on phones, so results come first.
+(function () {
+  "use strict";
+  var NARROW = window.matchMedia("(max-width: 48rem)");
+
+  function compactMenu(header) {
+    var toggle = header.querySelector(".site-menu-toggle");
+    var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!menu) return;
+    header.classList.add("site-header--compact");
+
+    function setOpen(open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("site-menu--open", open);
+    }
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && NARROW.matches && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+    setOpen(false);
+  }
+
+  function openFiltersOnWideScreens() {
+    var disclosures = document.querySelectorAll("details[data-open-on-wide]");
+    function apply() {
+      for (var i = 0; i < disclosures.length; i++) disclosures[i].open = !NARROW.matches;
+    }
+    apply();
+    if (NARROW.addEventListener) NARROW.addEventListener("change", apply);
+  }
+
+  var header = document.querySelector("[data-compact-menu]");
+  if (header) compactMenu(header);
+  openFiltersOnWideScreens();
+})();

@@ -1,0 +1,91 @@
+"""What an operator sets up for the journeys on top of the demo content, run once in the site's
+own Django (`manage.py shell`) when the journey database is built.
+
+- an organiser of ateliers (in the demo's "Atelierorganisatoren" group and a member of ST-RAW,
+  which co-organises the journeys' ateliers: organisers run only their own organisation's);
+- "Reisatelier: vandaag afgelopen": accredited (SKJ, 3 points), registration still open, held
+  earlier today, so it has ended by the time the organiser marks it held;
+- "Reisatelier: één plek": one seat, so the second person lands on the waiting list.
+"""
+
+import datetime
+from decimal import Decimal
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+ORGANISER = "organisator@reis.example"
+PASSWORD = "demo-wachtwoord-2026"
+ENDED_ATELIER = "Reisatelier: vandaag afgelopen"
+ONE_SEAT_ATELIER = "Reisatelier: één plek"
+ACCREDITATION_REFERENCE = "SKJ-REIS-2026"
+
+
+def _atelier(series, title, slug, date, start, end, capacity, accreditations):
+    from ateliers.models import AtelierPage, AtelierState
+    from organisations.models import Organisation
+
+    atelier = AtelierPage(
+        title=title,
+        slug=slug,
+        date=date,
+        start_time=start,
+        end_time=end,
+        venue="Timmerhuis, Rotterdam",
+        capacity=capacity,
+        summary="Een kennisatelier voor de reizen door het platform.",
+        description="<p>Een kennisatelier voor de reizen door het platform.</p>",
+        accreditations=accreditations,
+    )
+    series.add_child(instance=atelier)
+    atelier.co_organisers.set([Organisation.objects.get(short_name="ST-RAW")])
+    atelier.save_revision().publish()
+    AtelierPage.objects.filter(pk=atelier.pk).update(state=AtelierState.REGISTRATION_OPEN)
+    return atelier
+
+
+def build():
+    """The demo content, then the journeys' own data. Tasks run inline while loading (the demo
+    queues hundreds of search- and reference-index updates), so the journeys start with an empty
+    queue and their mail is never stuck behind the demo's backlog."""
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        call_command("load_demo_content", verbosity=0)
+        load()
+
+
+def load():
+    from accounts.models import User
+    from ateliers.models import Accreditation, AtelierSeriesPage
+    from organisations.models import Membership, Organisation
+
+    organiser = User.objects.create_user(email=ORGANISER, password=PASSWORD, first_name="Olaf", last_name="Organisator")
+    EmailAddress.objects.create(user=organiser, email=ORGANISER, verified=True, primary=True)
+    organiser.groups.add(Group.objects.get(name="Atelierorganisatoren"))
+    Membership.objects.create(organisation=Organisation.objects.get(short_name="ST-RAW"), user=organiser)
+
+    series = AtelierSeriesPage.objects.get()
+    today = timezone.localdate()
+    _atelier(
+        series,
+        ENDED_ATELIER,
+        "reisatelier-vandaag-afgelopen",
+        today,
+        datetime.time(0, 0),
+        datetime.time(0, 1),
+        20,
+        [Accreditation(register="skj", status="granted", reference=ACCREDITATION_REFERENCE, points=Decimal("3"))],
+    )
+    _atelier(
+        series,
+        ONE_SEAT_ATELIER,
+        "reisatelier-een-plek",
+        today + datetime.timedelta(days=30),
+        datetime.time(15, 0),
+        datetime.time(17, 0),
+        1,
+        [],
+    )

@@ -1,0 +1,61 @@
+"""The queries behind the pages a logged-in member reads (issue 14, "Speed without the page cache").
+
+Members, editors and every personal page never come from the page cache, so each query on
+these pages is paid on every view. The counts are pinned exactly: a query that creeps back in
+(a dropped prefetch, the menu read from the database again, a lookup per card) fails here, and
+a change that saves queries updates the number on purpose. benchmarks/uncached_pages.py
+measures what the counts cost in time (BENCHMARKS.md, "Pages without the page cache").
+
+The caches start empty and the first view fills them (menu and footer, Wagtail's site root
+paths, facet counts); the pinned view is the second, as for every member after the first.
+"""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from practices.models import PracticeStoryPage, related_stories
+
+MEMBER = "professional@demo.samenpreventief.nl"
+
+# Per page: the queries of a member's repeated view. Search differs per engine (full-text query).
+EXPECTED_QUERIES = {
+    "home": 16,
+    "listing": 15,
+    "story": 30,  # +2 since stories live in their organisation's folder (issue 15): Wagtail routes one level more
+    "search": {"sqlite": 8, "postgresql": 14},
+}
+
+
+def story_with_three_related_cards():
+    """A demo story that shows the most related-story cards (three), each with life stages."""
+    for story in PracticeStoryPage.objects.live().order_by("pk"):
+        related = related_stories(story)
+        if len(related) == 3 and all(other.life_stages.exists() for other in related):
+            return story
+    raise AssertionError("the demo content has no story with three related stories")
+
+
+def test_a_members_pages_take_a_fixed_number_of_queries(client, demo_content):
+    client.force_login(User.objects.get(email=MEMBER))
+    story = story_with_three_related_cards()
+    pages = {
+        "home": "/",
+        "listing": "/praktijkverhalen/?life_stage=12-18&province=zuid-holland",
+        "story": story.url,
+        "search": "/zoeken/?q=tienermoeders",
+    }
+    expected = {
+        name: count[connection.vendor] if isinstance(count, dict) else count for name, count in EXPECTED_QUERIES.items()
+    }
+    counted, queries = {}, {}
+    for name, url in pages.items():
+        assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert "Uitloggen" in response.content.decode(), "the member is logged in, so no page cache"
+        assert "X-Page-Cache" not in response
+        counted[name] = len(captured)
+        queries[name] = [query["sql"][:150] for query in captured]
+    assert counted == expected, "\n".join(f"{name}:\n  " + "\n  ".join(sql) for name, sql in queries.items())
