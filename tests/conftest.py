@@ -65,21 +65,31 @@ class DatabaseSnapshot:
     """Copies of every model table inside the test database itself, put back with plain SQL.
 
     `INSERT ... SELECT` between tables of the same database keeps every value exactly as stored
-    (JSON, full-text vectors, timestamps) on SQLite and PostgreSQL alike; on SQLite the triggers
-    Wagtail installs keep the full-text index in step. The copies are no model tables, so the
-    flush after a `transaction=True` test leaves them alone.
+    (JSON, full-text vectors, timestamps) on SQLite and PostgreSQL alike. On SQLite the triggers
+    Wagtail installs keep its own full-text table in step, but the site's search index fills its
+    FTS5 table from Python (search/backends/database.py): that table is copied too, with its
+    rowids, or a test that rebuilt the index leaves the restored demo unfindable. The copies are
+    no model tables, so the flush after a `transaction=True` test leaves them alone.
     """
 
     def __init__(self, name):
         from django.db import connection
 
+        from search.backends.database import FTS_TABLE
+
         self.tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
         self.copies = {table: f"snapshot_{name}_{number}" for number, table in enumerate(self.tables)}
+        self.fts_copy = f"snapshot_{name}_fts" if connection.vendor == "sqlite" else None
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             for table, copy in self.copies.items():
                 cursor.execute(f"DROP TABLE IF EXISTS {quote(copy)}")
                 cursor.execute(f"CREATE TABLE {quote(copy)} AS SELECT * FROM {quote(table)}")
+            if self.fts_copy:
+                cursor.execute(f"DROP TABLE IF EXISTS {self.fts_copy}")
+                cursor.execute(
+                    f"CREATE TABLE {self.fts_copy} AS SELECT rowid AS entry_id, title, summary, body FROM {FTS_TABLE}"
+                )
 
     def restore(self):
         """Make every model table hold exactly the rows it held when the snapshot was taken."""
@@ -88,11 +98,16 @@ class DatabaseSnapshot:
         from django.core.management.color import no_style
         from django.db import connection, transaction
 
+        from search.backends.database import FTS_TABLE
+
         quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
             for table, copy in self.copies.items():
                 cursor.execute(f"DELETE FROM {quote(table)}")
                 cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {quote(copy)}")
+            if self.fts_copy:
+                cursor.execute(f"DELETE FROM {FTS_TABLE}")
+                cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) SELECT * FROM {self.fts_copy}")
             # PostgreSQL's sequences do not follow explicit ids; SQLite's AUTOINCREMENT does.
             for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
                 cursor.execute(statement)
