@@ -408,10 +408,26 @@ class Journey:
         self.step_number += 1
         try:
             yield
-        except BaseException:
+        except BaseException as error:
             self.screenshot(label + "-failed")
+            for note in self.what_each_tab_shows():
+                error.add_note(note)
             raise
         self.screenshot(label)
+
+    def what_each_tab_shows(self):
+        """Where each tab is and the start of its text, for the failure report: CI keeps no screenshots."""
+        for name, tab in self.tabs.items():
+            if tab.is_closed():
+                continue
+            try:
+                text = " ".join(tab.locator("main").first.inner_text(timeout=2_000).split())
+            except Exception:  # no <main> (an error page) or a navigation in progress
+                try:
+                    text = " ".join(tab.locator("body").inner_text(timeout=2_000).split())
+                except Exception as failure:
+                    text = f"(unreadable: {failure.__class__.__name__})"
+            yield f"tab {name!r} at {tab.url}: {text[:700]}"
 
     def close(self, keep_screenshots):
         for tab in self.tabs.values():
