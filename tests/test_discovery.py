@@ -320,7 +320,9 @@ def test_stories_and_publications_are_articles(client, demo_content, model):
     assert timezone.datetime.fromisoformat(article["datePublished"]) == page.first_published_at
     assert timezone.datetime.fromisoformat(article["dateModified"]) == page.last_published_at
     assert article["publisher"]["@type"] == "Organization" and article["publisher"]["name"] == "Samen Preventief"
-    assert article["author"] and all(author["@type"] == "Organization" and author["name"] for author in article["author"])
+    assert article["author"] and all(
+        author["@type"] == "Organization" and author["name"] for author in article["author"]
+    )
     if model is PracticeStoryPage:
         assert article["author"][0]["name"] == page.municipality.name
 
