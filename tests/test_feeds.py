@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from ateliers.models import AtelierPage, AtelierSeriesPage
+from core.discovery import summary_text
 from practices.models import (
     MethodIndexPage,
     MethodPage,
@@ -15,7 +16,6 @@ from practices.models import (
     PublicationPage,
     StoryIndexPage,
 )
-from core.discovery import summary_text
 from tests.test_discovery import Head
 from tests.tips.test_privacy import parent_identities
 from tips.models import CommunityMember, Tip, TipLibraryPage
