@@ -426,3 +426,16 @@ def test_the_favicon_icons_and_manifest_are_where_browsers_look(client, db):
             assert f"{width}x{height}" == icon["sizes"]
     share = client.get("/static/img/share-default.png")
     assert Image.open(BytesIO(b"".join(share.streaming_content))).size == (1200, 630)
+
+
+def test_sitemap_robots_and_feeds_are_served_from_the_page_cache_until_content_changes(client, demo_content, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    urls = ["/sitemap.xml", "/robots.txt", "/feeds/praktijkverhalen/", "/en/feeds/tips/"]
+    assert [client.get(url)["X-Page-Cache"] for url in urls] == ["miss"] * 4
+    assert [client.get(url)["X-Page-Cache"] for url in urls] == ["hit"] * 4
+    story = PracticeStoryPage.objects.live().first()
+    story.title = "Een nieuwe titel voor dit verhaal"
+    story.save_revision().publish()
+    response = client.get("/feeds/praktijkverhalen/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Een nieuwe titel voor dit verhaal" in response.content.decode()
