@@ -249,12 +249,13 @@ class PageFeed(Feed):
         listing = self.listing_model.objects.live().public().first() if self.listing_model else None
         return (page_absolute_url(listing) if listing else None) or absolute_url("/")
 
-    def feed_url(self):
-        return absolute_url(self.request_path)
-
     def get_object(self, request, *args, **kwargs):
-        self.request_path = request.path
-        return None
+        # One Feed instance serves every request (cop_site/urls.py): per-request data travels as
+        # the feed's "object", never as an attribute on the instance.
+        return request.path
+
+    def feed_url(self, path):
+        return absolute_url(path)
 
     def subtitle(self):
         return site_description()

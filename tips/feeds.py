@@ -19,12 +19,19 @@ class TipFeed(PageFeed):
         return _("Tips van ouders en professionals – Samen Preventief")
 
     def items(self):
-        self.library = TipLibraryPage.objects.live().public().first()
-        if self.library is None:
+        library = TipLibraryPage.objects.live().public().first()
+        if library is None:
             return []
-        return list(
-            Tip.objects.published().select_related("author__user__profile").order_by("-published_at", "-pk")[:FEED_SIZE]
+        library_url = page_absolute_url(library)
+        tips = list(
+            Tip.objects.published()
+            .select_related("author__user__profile")
+            .prefetch_related("author__user__tip_memberships")
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
         )
+        for tip in tips:
+            tip.feed_link = library_url + library.reverse_subpage("tip", args=[tip.pk])
+        return tips
 
     def item_title(self, tip):
         return _("Tip %(pk)s: %(text)s") % {"pk": tip.pk, "text": summary_text(tip.text, 80)}
@@ -33,7 +40,7 @@ class TipFeed(PageFeed):
         return tip.text
 
     def item_link(self, tip):
-        return page_absolute_url(self.library) + self.library.reverse_subpage("tip", args=[tip.pk])
+        return tip.feed_link
 
     def item_author_name(self, tip):
         return tip.public_author_name
