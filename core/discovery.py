@@ -47,6 +47,7 @@ OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 # Editors write in Dutch; /en/ translates the interface, not the stories.
 CONTENT_LANGUAGE = "nl"
 DEFAULT_SHARE_IMAGE = "img/share-default.png"
+DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)  # scripts/make_site_icons.py draws it this size
 FEED_SIZE = 30
 
 
@@ -103,11 +104,18 @@ def language_alternates(path):
     return [*alternates, ("x-default", default)]
 
 
-def share_image_url(page):
-    """The page's own image for link previews when its type has one, else the site's default image."""
+def share_image(page):
+    """(URL, (width, height) or None) of the image for link previews: the page's own when its type
+    has one (`share_image_url()`; no page type has an image field yet), else the site's default."""
     own = getattr(page, "share_image_url", None)
     url = own() if callable(own) else None
-    return url or absolute_url(static(DEFAULT_SHARE_IMAGE))
+    if url:
+        return url, None
+    return absolute_url(static(DEFAULT_SHARE_IMAGE)), DEFAULT_SHARE_IMAGE_SIZE
+
+
+def share_image_url(page):
+    return share_image(page)[0]
 
 
 def head_tags(request, page=None, title="", description=""):
@@ -117,6 +125,7 @@ def head_tags(request, page=None, title="", description=""):
     if not title:
         title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page is not None else ""
     feed_url_name = getattr(page, "feed_url_name", "")
+    image, image_size = share_image(page)
     return {
         "canonical": absolute_url(path),
         "alternates": language_alternates(path),
@@ -126,7 +135,8 @@ def head_tags(request, page=None, title="", description=""):
         "og_type": getattr(page, "og_type", "website"),
         "og_locale": OG_LOCALES.get(language, language),
         "og_locale_alternates": [locale for code, locale in OG_LOCALES.items() if code != language],
-        "image": share_image_url(page),
+        "image": image,
+        "image_size": image_size,
         "feed": {"url": reverse(feed_url_name), "title": page.feed_title()} if feed_url_name else None,
     }
 
@@ -171,7 +181,7 @@ def article(page, description, authors=()):
         "url": page_absolute_url(page),
         "mainEntityOfPage": page_absolute_url(page),
         "inLanguage": CONTENT_LANGUAGE,
-        "image": absolute_url(static(DEFAULT_SHARE_IMAGE)),
+        "image": share_image_url(page),
         "author": list(authors) or [platform_organization()],
         "publisher": platform_organization(),
     }

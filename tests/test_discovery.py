@@ -246,7 +246,11 @@ def test_every_page_type_says_what_it_is_in_its_head(client, demo_content, langu
         assert head.content("property", "og:type") in ("website", "article")
         assert head.content("property", "og:locale") == {"nl": "nl_NL", "en": "en_GB"}[language]
         assert head.contents("property", "og:locale:alternate") == [{"nl": "en_GB", "en": "nl_NL"}[language]]
-        assert head.content("property", "og:image").startswith(f"{BASE}/static/")
+        assert head.content("property", "og:image") == f"{BASE}/static/img/share-default.png"
+        assert (head.content("property", "og:image:width"), head.content("property", "og:image:height")) == (
+            "1200",
+            "630",
+        )
         assert head.content("name", "twitter:card") == "summary_large_image"
         assert head.link("icon") and head.link("manifest") == ["/site.webmanifest"]
         assert head.link("apple-touch-icon") == ["/apple-touch-icon.png"]
