@@ -443,3 +443,12 @@ def test_sitemap_robots_and_feeds_are_served_from_the_page_cache_until_content_c
     response = client.get("/feeds/praktijkverhalen/")
     assert response["X-Page-Cache"] == "miss"
     assert "Een nieuwe titel voor dit verhaal" in response.content.decode()
+
+
+def test_a_missing_page_claims_no_canonical_address(client, db):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    head = Head(response.content.decode())
+    assert head.link("canonical") == [] and head.contents("property", "og:url") == []
+    assert head.content("name", "robots") == "noindex"
+    assert head.link("icon")
