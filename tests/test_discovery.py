@@ -452,3 +452,23 @@ def test_a_missing_page_claims_no_canonical_address(client, db):
     assert head.link("canonical") == [] and head.contents("property", "og:url") == []
     assert head.content("name", "robots") == "noindex"
     assert head.link("icon")
+
+
+def test_a_page_type_with_an_image_of_its_own_shows_that_image_in_link_previews(rf):
+    from core import discovery
+
+    class PageWithImage:
+        title = "Met een eigen beeld"
+        seo_title = search_description = ""
+
+        def share_image_url(self):
+            return f"{BASE}/media/images/eigen-beeld.png"
+
+        def meta_description(self):
+            return "<p>Een pagina met een eigen beeld.</p>"
+
+    tags = discovery.head_tags(rf.get("/iets/?utm_source=x"), page=PageWithImage())
+    assert tags["image"] == f"{BASE}/media/images/eigen-beeld.png" and tags["image_size"] is None
+    assert tags["description"] == "Een pagina met een eigen beeld."
+    assert tags["canonical"] == f"{BASE}/iets/"
+    assert discovery.head_tags(rf.get("/iets/"))["image"] == f"{BASE}/static/img/share-default.png"
