@@ -21,6 +21,7 @@ class AteliersConfig(AppConfig):
         # Registrations show on public pages only as the seats left, a fresh fragment.
         page_cache.ignore_changes_to(Registration, EvaluationResponse, EvaluationScore)
         page_cache.register_fresh_fragment("atelier-availability", render_availability)
+        page_cache.register_fresh_fragment("atelier-structured-data", render_structured_data)
         sections.register(
             sections.HomeSection(
                 key="ateliers",
@@ -38,6 +39,16 @@ def render_availability(page_id):
 
     page = AtelierPage.objects.filter(pk=page_id).first()
     return render_to_string("ateliers/includes/availability.html", {"page": page}) if page else ""
+
+
+def render_structured_data(page_id):
+    """The atelier's JSON-LD (schema.org Event), whose offer follows the seats left."""
+    from core.discovery import json_ld
+
+    from .models import AtelierPage
+
+    page = AtelierPage.objects.live().public().filter(pk=page_id).first()
+    return json_ld(page.structured_data()) if page else ""
 
 
 def upcoming_for_home(request):

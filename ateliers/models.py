@@ -35,6 +35,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.registers import Register
+from core import discovery
+from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
 from search.documents import SearchDocument
 
@@ -96,9 +98,17 @@ class AtelierSeriesPage(Page):
     subpage_types = ["ateliers.AtelierPage"]
     max_count = 1
 
+    feed_url_name = "feed-ateliers"
+
     class Meta:
         verbose_name = _("reeks kennisateliers")
         verbose_name_plural = _("reeksen kennisateliers")
+
+    def feed_title(self):
+        return f"{self.title} – {discovery.site_name()}"
+
+    def meta_description(self):
+        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -331,6 +341,64 @@ class AtelierPage(Page):
                 context["my_registration"] = mine
                 context["my_registration_token"] = make_token(mine, "manage")
         return context
+
+    # -- discovery (core/discovery.py) ------------------------------------------------------
+
+    def meta_description(self):
+        return self.summary or self.description
+
+    def offer_availability(self):
+        """schema.org availability of a (free) seat: from the lifecycle state and the seats left."""
+        if not self.is_upcoming:
+            return "https://schema.org/SoldOut"
+        if self.state == AtelierState.ANNOUNCED:
+            return "https://schema.org/PreSale"
+        if self.accepts_registrations and self.seats_left > 0:
+            return "https://schema.org/InStock"
+        return "https://schema.org/SoldOut"
+
+    def structured_data(self):
+        """schema.org Event. Its seats change with every registration, so the page renders this as a
+        fresh fragment (ateliers/apps.py) that stays current inside the page cache."""
+        url = page_absolute_url(self)
+        location = {"@type": "Place", "name": self.venue or self.title}
+        if self.venue_address:
+            location["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.venue_address,
+                "addressCountry": "NL",
+            }
+        data = {
+            "@type": "Event",
+            "name": self.title,
+            "description": discovery.page_description(self),
+            "url": url,
+            "image": discovery.share_image_url(self),
+            "inLanguage": discovery.CONTENT_LANGUAGE,
+            "startDate": timezone.localtime(self.starts_at).isoformat(),
+            "endDate": timezone.localtime(self.ends_at).isoformat(),
+            # An atelier that does not go ahead is unpublished; there is no cancelled state to show.
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": location,
+            "isAccessibleForFree": True,
+            "maximumAttendeeCapacity": self.capacity,
+            "organizer": [discovery.platform_organization()]
+            + [
+                discovery.organization(organisation.name, organisation.website)
+                for organisation in self.co_organisers.all()
+            ],
+            "offers": {
+                "@type": "Offer",
+                "price": "0",
+                "priceCurrency": "EUR",
+                "availability": self.offer_availability(),
+                "url": url,
+            },
+        }
+        if self.is_upcoming:
+            data["remainingAttendeeCapacity"] = self.seats_left
+        return data
 
     def search_document(self):
         body = [strip_tags(self.description)]

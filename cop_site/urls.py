@@ -5,11 +5,16 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from ateliers.feeds import AtelierFeed
 from cop_site.api import api_router
+from core import discovery
 from core.errors import api_not_found
+from practices.feeds import MethodFeed, PublicationFeed, StoryFeed
+from tips.feeds import TipFeed
 
 # The public JSON APIs; /api/schema/ documents these (not Wagtail's internal admin API).
 public_api_patterns = [
@@ -29,8 +34,27 @@ login_doors = [
     path("django-admin/password_change/", account_views.password_change_door, name="django_admin_password_door"),
 ]
 
+# Being found (issue 18, core/discovery.py): the sitemap lists both languages itself; robots.txt
+# and the manifest are one file for the whole site. /favicon.ico and /apple-touch-icon.png are
+# files WhiteNoise serves from static/root/ (WHITENOISE_ROOT).
+discovery_patterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": discovery.sitemap_sections()}, name="sitemap"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("site.webmanifest", discovery.web_manifest, name="web_manifest"),
+]
+
+# Atom feeds of the listings, in the request's language (/en/feeds/… in English).
+feed_patterns = [
+    path("feeds/praktijkverhalen/", StoryFeed(), name="feed-stories"),
+    path("feeds/methoden/", MethodFeed(), name="feed-methods"),
+    path("feeds/publicaties/", PublicationFeed(), name="feed-publications"),
+    path("feeds/kennisateliers/", AtelierFeed(), name="feed-ateliers"),
+    path("feeds/tips/", TipFeed(), name="feed-tips"),
+]
+
 urlpatterns = [
     *login_doors,
+    *discovery_patterns,
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -52,6 +76,7 @@ urlpatterns += i18n_patterns(
     path("kennisateliers/", include("ateliers.urls")),
     path("tips/", include("tips.urls")),
     path("zoeken/", include("search.urls")),
+    *feed_patterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -8,6 +10,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core import discovery
+from core.public_urls import absolute_url
 
 from . import sections
 
@@ -27,6 +32,26 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = sections.render_context(request)
         return context
+
+    def meta_description(self):
+        return self.intro
+
+    def structured_data(self):
+        """schema.org WebSite with a SearchAction: search engines may offer a search box for the site."""
+        search_url = absolute_url(reverse("search:search"))
+        return {
+            "@type": "WebSite",
+            "name": discovery.site_name(),
+            "url": absolute_url(reverse("wagtail_serve", args=[""])),
+            "description": discovery.site_description(),
+            "inLanguage": [code for code, _name in settings.LANGUAGES],
+            "publisher": discovery.platform_organization(),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": f"{search_url}?q={{search_term_string}}"},
+                "query-input": "required name=search_term_string",
+            },
+        }
 
 
 class ContentPage(Page):
@@ -53,6 +78,9 @@ class ContentPage(Page):
     class Meta:
         verbose_name = _("tekstpagina")
         verbose_name_plural = _("tekstpagina's")
+
+    def meta_description(self):
+        return self.intro or self.body
 
 
 class FooterLinkBlock(blocks.StructBlock):

@@ -19,6 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
+from core import discovery
+from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
 
 from .published import published_by
@@ -167,6 +169,9 @@ class OrganisationIndexPage(Page):
     class Meta:
         verbose_name = _("organisatie-overzicht")
 
+    def meta_description(self):
+        return self.intro
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisation_pages"] = (
@@ -198,6 +203,34 @@ class OrganisationPage(Page):
 
     def permissions_for_user(self, user):
         return OrganisationPagePermissionTester(user, self)
+
+    def meta_description(self):
+        return self.intro or self.organisation.description
+
+    def structured_data(self):
+        """schema.org Organization: the organisation as its public page describes it."""
+        organisation = self.organisation
+        data = {
+            "@type": "Organization",
+            "name": organisation.name,
+            "url": page_absolute_url(self),
+            "description": discovery.page_description(self),
+        }
+        if organisation.short_name:
+            data["alternateName"] = organisation.short_name
+        if organisation.website:
+            data["sameAs"] = [organisation.website]
+        if organisation.email:
+            data["email"] = organisation.email
+        if organisation.address:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": " ".join(organisation.address.split()),
+                "addressCountry": "NL",
+            }
+        if organisation.province:
+            data["areaServed"] = {"@type": "AdministrativeArea", "name": organisation.get_province_display()}
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -90,6 +90,12 @@ CLASSIFIED = {
     "search:search": PUBLIC,
     "search-api": PUBLIC,
     "search-autocomplete": PUBLIC,
+    # the Atom feeds of the listings (cop_site/urls.py, issue 18)
+    "feed-stories": PUBLIC,
+    "feed-methods": PUBLIC,
+    "feed-publications": PUBLIC,
+    "feed-ateliers": PUBLIC,
+    "feed-tips": PUBLIC,
 }
 # Routers with generated names: the open-data API (cop_site.api) serves published content; the
 # admin file API (organisations.wagtail_hooks) only the files of the user's own organisation.

@@ -216,6 +216,19 @@ def test_an_operator_gets_from_an_empty_database_to_a_working_site_without_demo_
     search = text_of(get(site, "/zoeken/?q=spijbelen"))
     assert "Zoeken" in search and "Geen resultaten gevonden" in search
 
+    # Findable (issue 18) with production's hashed static files: the sitemap and robots.txt
+    # give the public address, the icons are where browsers look, the share image is served.
+    robots = get(site, "/robots.txt").text
+    assert f"Sitemap: {site['url']}/sitemap.xml" in robots.splitlines()
+    sitemap = get(site, "/sitemap.xml").text
+    assert f"<loc>{site['url']}/</loc>" in sitemap and f"<loc>{site['url']}/en/ateliers/</loc>" in sitemap
+    assert get(site, "/favicon.ico").content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert get(site, "/apple-touch-icon.png").content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert get(site, "/site.webmanifest").json()["icons"]
+    share_image = re.search(r'<meta property="og:image" content="([^"]+)"', get(site, "/").text)[1]
+    assert re.fullmatch(re.escape(site["url"]) + r"/static/img/share-default\.[0-9a-f]+\.png", share_image)
+    assert get(site, share_image.removeprefix(site["url"])).content[:8] == b"\x89PNG\r\n\x1a\n"
+
     # The admin: its login door leads to the site's login; the first login asks to confirm the
     # address, the worker mails the link, and after confirming the dashboard opens.
     session = site["session"]

@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core import discovery
 from search.documents import SearchDocument
 
 
@@ -592,8 +593,24 @@ class TipLibraryPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
 
+    feed_url_name = "feed-tips"
+
     class Meta:
         verbose_name = _("tipsbibliotheek")
+
+    def feed_title(self):
+        return f"{self.title} – {discovery.site_name()}"
+
+    def meta_description(self):
+        return self.intro
+
+    def get_sitemap_urls(self, request=None):
+        """The library and each published tip in it (its route is no page of its own)."""
+        urls = super().get_sitemap_urls(request)
+        base = urls[0]["location"] if urls else ""
+        for tip in Tip.objects.published().only("pk", "published_at").order_by("pk"):
+            urls.append({"location": base + self.reverse_subpage("tip", args=[tip.pk]), "lastmod": tip.published_at})
+        return urls
 
     @path("")
     def index_route(self, request):

@@ -445,6 +445,9 @@ def library_tip(request, page, pk):
     context.update(
         {
             "tip": tip,
+            # The head's description and link-preview title (core/discovery.py): the tip itself.
+            "meta_title": _("Tip %(pk)s") % {"pk": tip.pk},
+            "meta_description": tip.text,
             "tried": tip.tried.select_related("user__profile").prefetch_related("user__tip_memberships")[:20],
             "tried_count": tip.tried.count(),
             "form": form,

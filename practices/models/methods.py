@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import discovery
 from editorial.page_forms import EditorPageForm
 from search.documents import SearchDocument
 
@@ -241,6 +242,25 @@ class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title
         records = [r for r in self.evidence_records.all() if r.level_id]
         return max(records, key=lambda record: record.level.rank, default=None)
 
+    og_type = "article"
+
+    def meta_description(self):
+        return self.summary
+
+    def structured_data(self):
+        """schema.org CreativeWork: a method is a described way of working, by its developer."""
+        description = discovery.page_description(self)
+        data = {
+            **discovery.article(
+                self, description, [discovery.organization(self.developer_display)] if self.developer_display else ()
+            ),
+            "@type": "CreativeWork",
+            "name": self.title,
+        }
+        if self.acronym:
+            data["alternateName"] = self.acronym
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(method_detail_context(self))
@@ -389,6 +409,8 @@ def method_search_document(method):
 
 class MethodIndexPage(ListingPage):
     """/methoden/: every live method, filtered by facets."""
+
+    feed_url_name = "feed-methods"
 
     class Meta:
         verbose_name = _("overzicht methoden")

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import discovery
 from editorial.page_forms import EditorPageForm
 from search.documents import SearchDocument
 
@@ -149,6 +150,21 @@ class PublicationPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the 
         super().clean()
         self.clean_age_range()
 
+    og_type = "article"
+
+    def meta_description(self):
+        return self.summary
+
+    def structured_data(self):
+        """schema.org Article by the institutions that did the research (named as the page names them)."""
+        institutions = [line.strip() for line in self.institutions_text.splitlines() if line.strip()]
+        data = discovery.article(
+            self, discovery.page_description(self), [discovery.organization(name) for name in institutions]
+        )
+        if self.subtitle:
+            data["alternativeHeadline"] = self.subtitle
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(publication_detail_context(self))
@@ -238,6 +254,8 @@ def publication_search_document(publication):
 
 class PublicationIndexPage(ListingPage):
     """/publicaties/: every live research publication, newest first."""
+
+    feed_url_name = "feed-publications"
 
     class Meta:
         verbose_name = _("overzicht publicaties")

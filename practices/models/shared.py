@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from core import discovery
 from core.page_cache import cached_for_generation
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
@@ -82,9 +83,18 @@ class ListingPage(Page):
     class Meta:
         abstract = True
 
+    # The name of the listing's Atom feed (cop_site/urls.py), linked from its head for autodiscovery.
+    feed_url_name = ""
+
     @classmethod
     def faceted_listing(cls):
         raise NotImplementedError
+
+    def feed_title(self):
+        return f"{self.title} – {discovery.site_name()}"
+
+    def meta_description(self):
+        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

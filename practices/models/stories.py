@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import discovery
 from organisations.models import OrganisationType, Province
 from search.documents import SearchDocument
 
@@ -262,6 +263,20 @@ class PracticeStoryPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is th
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
+    og_type = "article"
+
+    def meta_description(self):
+        return self.standfirst
+
+    def structured_data(self):
+        """schema.org Article, written by the municipality (or region) that tells the story."""
+        authors = [discovery.organization(self.municipality.name)]
+        if self.region_id:
+            authors.append(discovery.organization(self.region.name))
+        data = discovery.article(self, discovery.page_description(self), authors)
+        data["spatialCoverage"] = {"@type": "Place", "name": self.municipality.short_name or self.municipality.name}
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(story_detail_context(self))
@@ -362,6 +377,8 @@ def story_search_document(story):
 
 class StoryIndexPage(ListingPage):
     """/praktijkverhalen/: every live practice story, filtered by facets."""
+
+    feed_url_name = "feed-stories"
 
     class Meta:
         verbose_name = _("overzicht praktijkverhalen")
