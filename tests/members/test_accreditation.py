@@ -178,7 +178,7 @@ def test_the_totals_add_up_across_registers_and_cycles(holdings, attendances, to
             assert record.current.start <= today < record.current.end
         # Cycles do not overlap: newest first, each ends where (or before) the next newer starts.
         dated = [cycle for cycle in record.cycles if cycle.start is not None]
-        assert all(newer.start >= older.end for newer, older in zip(dated, dated[1:]))
+        assert all(newer.start >= older.end for newer, older in zip(dated, dated[1:], strict=False))
 
 
 @given(start=days, day=days, years=st.integers(1, 7))

@@ -1,17 +1,19 @@
-""""Mijn Samen Preventief" (/mijn/): who may open it, what it shows, and only ever one's own."""
+""" "Mijn Samen Preventief" (/mijn/): who may open it, what it shows, and only ever one's own."""
 
 import datetime
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.models import Profile, User
 from core import page_cache
+from organisations.models import Organisation, OrganisationType
 from tests.factories import verified_member
 from tips import services as tips_services
 from tips.models import Community, CommunityMember, Round
-from organisations.models import Organisation, OrganisationType
 
 from .conftest import PASSWORD
 
@@ -81,7 +83,12 @@ def test_members_see_only_their_own_data(client, world):
     client.force_login(world.bram)
     page = client.get(URL).content.decode()
     assert "Migranten bereiken" in page and "SKJ110099999" in page
-    for priyas in ("Kracht uit netwerken", "Samen met ouders", "SKJ110012345", world.attended_networks.certificate_code):
+    for priyas in (
+        "Kracht uit netwerken",
+        "Samen met ouders",
+        "SKJ110012345",
+        world.attended_networks.certificate_code,
+    ):
         assert priyas not in page
     client.force_login(world.priya)
     page = client.get(URL).content.decode()
@@ -196,3 +203,19 @@ def test_the_profile_keeps_the_start_of_a_registration_period(client, world):
     assert client.post("/account/profiel/", data).status_code == 302
     registrations[0].refresh_from_db()
     assert registrations[0].period_start.isoformat() == "2023-04-01"
+
+
+def test_points_of_an_earlier_period_are_shown_apart_from_the_current_one(client, world):
+    """Priya re-registered 45 days ago: the atelier of 60 days ago belongs to her previous period."""
+    start = timezone.localdate() - datetime.timedelta(days=45)
+    world.priya.profile.registrations.filter(register="skj").update(period_start=start)
+    client.force_login(world.priya)
+    page = client.get(URL).content.decode()
+    skj = page[page.index("SKJ110012345") :]
+    current, earlier = skj.split("<details", 1)
+    assert "De reflectieve professional" in current and "1,5 punten" in current
+    assert "Kracht uit netwerken" not in current
+    previous_start = start.replace(year=start.year - 5)
+    assert f"Periode {date_format(previous_start, 'j F Y')} t/m" in earlier
+    assert "Kracht uit netwerken" in earlier and "2,0 punten" in earlier
+    assert f"/mijn/accreditatie/skj/{previous_start.isoformat()}.pdf" in earlier
