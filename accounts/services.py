@@ -40,7 +40,14 @@ def export_member_data(user):
             "pseudonym": profile.pseudonym,
             "job_role": profile.job_role,
             "organisation": str(profile.organisation) if profile.organisation else None,
-            "registrations": [{"register": r.register, "number": r.number} for r in profile.registrations.all()],
+            "registrations": [
+                {
+                    "register": r.register,
+                    "number": r.number,
+                    "period_start": r.period_start.isoformat() if r.period_start else None,
+                }
+                for r in profile.registrations.all()
+            ],
         },
         "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
         "memberships": [

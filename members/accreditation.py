@@ -111,11 +111,11 @@ def add_years(day, years):
 
 def cycle_bounds(period_start, cycle_years, day):
     """(first day, first day after) of the cycle that holds `day`; cycles are anchored at `period_start`."""
+    # By year alone the cycle is right or one too late (the day comes before that year's
+    # anniversary); the next cycle starts in a later year than `day`, so it is never too early.
     index = (day.year - period_start.year) // cycle_years
-    while add_years(period_start, index * cycle_years) > day:
+    if add_years(period_start, index * cycle_years) > day:
         index -= 1
-    while add_years(period_start, (index + 1) * cycle_years) <= day:
-        index += 1
     return add_years(period_start, index * cycle_years), add_years(period_start, (index + 1) * cycle_years)
 
 

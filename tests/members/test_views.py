@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -219,3 +221,22 @@ def test_points_of_an_earlier_period_are_shown_apart_from_the_current_one(client
     assert f"Periode {date_format(previous_start, 'j F Y')} t/m" in earlier
     assert "Kracht uit netwerken" in earlier and "2,0 punten" in earlier
     assert f"/mijn/accreditatie/skj/{previous_start.isoformat()}.pdf" in earlier
+
+
+def test_the_page_takes_as_many_queries_for_ten_ateliers_as_for_four(client, world, make_atelier):
+    """No query per registration: the page is never cached, so every query is paid on every view."""
+    from .conftest import registration
+
+    client.force_login(world.priya)
+    client.get(URL)  # fills the menu, footer and site-root caches, as for every member after the first
+    with CaptureQueriesContext(connection) as four:
+        assert client.get(URL).status_code == 200
+    for n in range(6):
+        atelier = make_atelier(title=f"Extra atelier {n}", days_ahead=-5 - n, state="held")
+        registration(atelier, world.priya, attended=True, numbers={"skj": "SKJ110012345"})
+    client.get(URL)  # new pages emptied those caches: fill them again
+    with CaptureQueriesContext(connection) as ten:
+        page = client.get(URL).content.decode()
+    assert "Extra atelier 5" in page
+    print(f"/mijn/ with 4 and 10 registrations: {len(four)} and {len(ten)} queries")
+    assert len(ten) == len(four)
