@@ -135,7 +135,7 @@ def record_pdf(user, record, cycle):
             para(_number(cycle.total), cell_right),
         ]
     )
-    table = Table(rows, colWidths=[2.3 * cm, 6.2 * cm, 3.8 * cm, 3.2 * cm, 1.5 * cm], repeatRows=1)
+    table = Table(rows, colWidths=[2.3 * cm, 5.7 * cm, 3.5 * cm, 3.8 * cm, 1.7 * cm], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

@@ -146,7 +146,7 @@ holdings = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(holdings=holdings, attendances=attendances, today=days)
 def test_the_totals_add_up_across_registers_and_cycles(holdings, attendances, today):
     records = accreditation_record(holdings, attendances, today)
