@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.models import ModelLogEntry
 
 from accounts.models import Profile, User
 from core import page_cache
@@ -205,6 +206,12 @@ def test_the_profile_keeps_the_start_of_a_registration_period(client, world):
     assert client.post("/account/profiel/", data).status_code == 302
     registrations[0].refresh_from_db()
     assert registrations[0].period_start.isoformat() == "2023-04-01"
+    # The change is in the audit trail, by register and account number, without the person's name.
+    entry = ModelLogEntry.objects.get(action="accounts.registration_change")
+    assert entry.user_id == world.priya.pk
+    assert entry.label == f"SKJ (Stichting Kwaliteitsregister Jeugd) – #{world.priya.pk}"
+    assert entry.data["period_start"] == "2023-04-01" and entry.data["changed"] == ["period_start"]
+    assert ModelLogEntry.objects.filter(action__startswith="accounts.registration").count() == 1
 
 
 def test_points_of_an_earlier_period_are_shown_apart_from_the_current_one(client, world):
