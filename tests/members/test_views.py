@@ -104,14 +104,22 @@ def test_members_see_only_their_own_data(client, world):
     assert "Kracht uit netwerken" not in client.get(response["Location"]).content.decode()
 
 
-def test_the_page_is_never_cached_for_anyone_else(client, world):
+def test_the_page_is_never_cached_for_anyone_else(client, world, settings):
+    """With the page cache on, Priya's page is marked private (so no cache keeps it), and Bram,
+    right after her, gets his own page and not a copy of hers."""
+    settings.PAGE_CACHE_ENABLED = True
     client.force_login(world.priya)
     response = client.get(URL)
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert "X-Page-Cache" not in response
+    assert not page_cache.AnonymousPageCacheMiddleware._cacheable_response(response.wsgi_request, response)
     client.logout()
-    assert client.get(URL).status_code == 302
-    assert page_cache.pages_cache().get(URL) is None
+    assert client.get(URL).status_code == 302  # and a redirect is never stored either
+    client.force_login(world.bram)
+    response = client.get(URL)
+    assert "X-Page-Cache" not in response
+    assert "Migranten bereiken" in response.content.decode()
+    assert "Kracht uit netwerken" not in response.content.decode()
 
 
 def test_a_member_without_anything_yet_is_told_what_to_do(client, series):
