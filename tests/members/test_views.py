@@ -172,6 +172,8 @@ def test_a_parent_sees_their_community_rounds_and_tips_under_their_pseudonym(cli
     assert "Wilhelmina" not in page and "Geheimnaam" not in page
     assert "Toptips voor de zomer" in page and "30 juni 2030" in page
     assert "Nog in voorbereiding" not in page  # only open rounds
+    round_link = re.search(r'href="(/tips/tipgemeenschap-zuid/rondes/\d+/)"', page).group(1)
+    assert client.get(round_link).status_code == 200
     assert "Neem iemand mee naar het gesprek." in page and "Verzameld" in page
     assert f'href="{reverse("tips:tip", args=[community.slug, tip.pk])}"' in page
     assert "Accreditatiepunten" not in page  # parents hold no professional registers
