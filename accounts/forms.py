@@ -80,7 +80,8 @@ class ProfileForm(forms.ModelForm):
 class RegistrationForm(forms.ModelForm):
     class Meta:
         model = ProfessionalRegistration
-        fields = ["register", "number"]
+        fields = ["register", "number", "period_start"]
+        widgets = {"period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean(self):
         cleaned = super().clean()

@@ -122,6 +122,16 @@ class ProfessionalRegistration(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="registrations")
     register = models.CharField(_("register"), max_length=10, choices=Register.choices)
     number = models.CharField(_("registratienummer"), max_length=30)
+    # Where the member's current registration period with this register began: the accreditation
+    # record ("Mijn Samen Preventief") counts points per period from here, in periods of
+    # `registers.CYCLE_YEARS`. Only the member knows it (the register's letter says it), so it is
+    # theirs to fill in; without it the record shows all points in one list.
+    period_start = models.DateField(
+        _("begin huidige registratieperiode"),
+        null=True,
+        blank=True,
+        help_text=_("De datum waarop uw huidige (her)registratieperiode begon; staat in de brief van het register."),
+    )
 
     class Meta:
         verbose_name = _("beroepsregistratie")

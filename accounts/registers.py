@@ -44,6 +44,20 @@ NUMBER_FORMATS = {
 }
 
 
+# How many years one registration period (and so one accreditation cycle) lasts, per register.
+# A professional keeps a registration by collecting accreditation points within each period and
+# re-registers at its end. SKJ works in periods of five years (DOMAIN.md, "SKJ accreditation");
+# the BIG register, and the NIP's and NVO's youth registers, re-register every five years too.
+# Reference data, not something a member or editor sets: a change here is a change of the
+# register's own rules.
+CYCLE_YEARS = {
+    Register.SKJ: 5,
+    Register.NIP: 5,
+    Register.NVO: 5,
+    Register.BIG: 5,
+}
+
+
 def normalise(register, number):
     """Return the number as the register's portal expects it, or raise ValidationError in Dutch."""
     pattern, template, hint = NUMBER_FORMATS[Register(register)]

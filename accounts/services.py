@@ -7,6 +7,8 @@ from allauth.account.utils import has_verified_email
 from django.db import transaction
 from django.utils import timezone
 
+from core import audit
+
 from .models import User
 from .signals import collect_member_data, member_deleting
 
@@ -21,6 +23,42 @@ def is_verified_member(user):
     be taken in the name of an address whose owner never agreed.
     """
     return bool(user.is_authenticated and user.is_active and has_verified_email(user, user.email))
+
+
+@transaction.atomic
+def save_profile(form, registrations, user):
+    """Save the profile form and its professional registrations; each registration that is added,
+    changed or removed goes into the audit trail.
+
+    A registration's number and the start of its period decide which accreditation points count
+    for which re-registration (Mijn Samen Preventief), so a change to them must be traceable.
+    The entry names the register and the account number, never the person.
+    """
+    form.save()
+    registrations.save(commit=False)
+
+    def log(registration, action, **data):
+        label = f"{registration.get_register_display()} – #{registration.profile.user_id}"
+        audit.record(registration, action, user=user, label=label, register=registration.register, **data)
+
+    for registration in registrations.deleted_objects:
+        log(registration, "accounts.registration_remove")
+        registration.delete()
+    for registration in registrations.new_objects:
+        registration.save()
+        log(registration, "accounts.registration_add", period_start=_iso_date(registration.period_start))
+    for registration, changed in registrations.changed_objects:
+        registration.save()
+        log(
+            registration,
+            "accounts.registration_change",
+            changed=sorted(changed),
+            period_start=_iso_date(registration.period_start),
+        )
+
+
+def _iso_date(day):
+    return day.isoformat() if day else None
 
 
 def export_member_data(user):
@@ -40,7 +78,14 @@ def export_member_data(user):
             "pseudonym": profile.pseudonym,
             "job_role": profile.job_role,
             "organisation": str(profile.organisation) if profile.organisation else None,
-            "registrations": [{"register": r.register, "number": r.number} for r in profile.registrations.all()],
+            "registrations": [
+                {
+                    "register": r.register,
+                    "number": r.number,
+                    "period_start": r.period_start.isoformat() if r.period_start else None,
+                }
+                for r in profile.registrations.all()
+            ],
         },
         "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
         "memberships": [

@@ -25,8 +25,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=profile)
     formset = RegistrationFormSet(request.POST or None, instance=profile, prefix="registrations")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        form.save()
-        formset.save()
+        services.save_profile(form, formset, request.user)
         messages.success(request, _("Uw profiel is opgeslagen."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form, "formset": formset})

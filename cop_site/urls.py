@@ -72,6 +72,7 @@ urlpatterns += i18n_patterns(
     path("account/geen-toegang/pagina/", account_views.no_access, {"area": "page"}, name="no_page_access"),
     path("account/", include("allauth.urls")),
     path("account/profiel/", include("accounts.urls")),
+    path("mijn/", include("members.urls")),
     path("kennisbank/", include("practices.urls")),
     path("kennisateliers/", include("ateliers.urls")),
     path("tips/", include("tips.urls")),

@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -99,13 +100,17 @@ def test_a_professional_can_hold_several_registrations(client, member):
 
 
 def test_member_downloads_their_data_as_json(client, member):
-    ProfessionalRegistration.objects.create(profile=member.profile, register="skj", number="SKJ110012345")
+    ProfessionalRegistration.objects.create(
+        profile=member.profile, register="skj", number="SKJ110012345", period_start=datetime.date(2023, 4, 1)
+    )
     client.force_login(member)
     response = client.get("/account/profiel/mijn-gegevens.json")
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     assert data["account"]["email"] == "lid@example.nl"
-    assert data["profile"]["registrations"] == [{"register": "skj", "number": "SKJ110012345"}]
+    assert data["profile"]["registrations"] == [
+        {"register": "skj", "number": "SKJ110012345", "period_start": "2023-04-01"}
+    ]
 
 
 def test_deleting_an_account_removes_the_person_but_keeps_the_row(client, member):

@@ -27,7 +27,7 @@ from tips.models import Community, CommunityMember, Invitation, Round, Tip
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("accounts", "ateliers", "tips", "editorial", "practices", "search", "organisations", "home")
+OUR_APPS = ("accounts", "ateliers", "tips", "editorial", "practices", "search", "organisations", "home", "members")
 
 # What each of our views is, by URL name. PUBLIC and OWN views get an empty POST (a filled one
 # would legitimately register, or change one's own profile); the others get FORCEFUL_POST.
@@ -46,6 +46,10 @@ CLASSIFIED = {
     "accounts:profile": OWN,
     "accounts:export": OWN,
     "accounts:delete": OWN,
+    # the member's own page (members/urls.py): about the logged-in member only
+    "members:overview": OWN,
+    "members:record_csv": OWN,
+    "members:record_pdf": OWN,
     "wagtailadmin_login": PUBLIC,
     "wagtailadmin_password_reset": PUBLIC,
     "django_admin_login_door": PUBLIC,

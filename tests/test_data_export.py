@@ -35,7 +35,10 @@ def test_every_demo_account_downloads_its_own_data(client, demo_content):
         assert data["account"]["first_name"] == user.first_name
         assert data["profile"]["role"] == user.profile.role
         assert data["profile"]["pseudonym"] == user.profile.pseudonym
-        registrations = [{"register": r.register, "number": r.number} for r in user.profile.registrations.all()]
+        registrations = [
+            {"register": r.register, "number": r.number, "period_start": r.period_start and r.period_start.isoformat()}
+            for r in user.profile.registrations.all()
+        ]
         assert data["profile"]["registrations"] == registrations
 
         own_tips = Tip.objects.filter(Q(author__user=user) | Q(co_authors__user=user)).distinct()
@@ -71,7 +74,7 @@ def test_every_demo_account_downloads_its_own_data(client, demo_content):
     professional = User.objects.get(email="professional@demo.samenpreventief.nl")
     client.force_login(professional)
     data = json.loads(client.get(EXPORT_URL).content)
-    assert data["profile"]["registrations"] == [{"register": "skj", "number": "SKJ110012345"}]
+    assert data["profile"]["registrations"] == [{"register": "skj", "number": "SKJ110012345", "period_start": None}]
     [registration] = [item for item in data["kennisateliers"] if item["register_numbers"]]
     assert registration["register_numbers"] == {"skj": "SKJ110012345"}
     assert registration["wants_accreditation"] is True

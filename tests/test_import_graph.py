@@ -24,6 +24,7 @@ PROJECT_PACKAGES = [
     "core",
     "editorial",
     "home",
+    "members",
     "organisations",
     "practices",
     "search",

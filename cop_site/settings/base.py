@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "tips",
     "search",
     "editorial",
+    # "Mijn Samen Preventief": a member's own page, read from the apps above (owns no data).
+    "members",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
