@@ -81,29 +81,33 @@ def tune(evaluate_by_group, mode_search, vectors):
     query): the best MRR over all queries that loses nothing on keyword queries."""
     baseline = evaluate_by_group(mode_search("lexical"))
     print(f"lexical: keyword {baseline['keyword'].as_row()}, descriptive {baseline['descriptive'].as_row()}")
-    grid = itertools.product([5, 10, 30, 60], [1.0, 1.5, 2.0, 3.0], [0.0, 1.0], [10, 20], [0.05, 0.1])
+    grid = itertools.product([5, 10, 20], [1.0, 2.0], [1, 3, 5], [0.0, 0.5], [10, 20], [0.03, 0.1])
     rows = []
-    for rrf_k, semantic_weight, title_weight, pool, margin in grid:
+    for rrf_k, semantic_weight, full_words, title_weight, pool, margin in grid:
         vectors.RRF_K, vectors.SEMANTIC_WEIGHT, vectors.TITLE_WEIGHT = rrf_k, semantic_weight, title_weight
-        vectors.SEMANTIC_POOL, vectors.SEMANTIC_MARGIN = pool, margin
+        vectors.SEMANTIC_POOL, vectors.SEMANTIC_MARGIN, vectors.FULL_WEIGHT_WORDS = pool, margin, full_words
         result = evaluate_by_group(mode_search("hybrid"))
+        keyword_loss = result["keyword"].hit_at_3 < baseline["keyword"].hit_at_3
         rows.append(
             (
+                not keyword_loss,
                 result["all"].mrr,
                 result["keyword"].mrr,
                 result["descriptive"].mrr,
+                result["keyword"].hit_at_3,
+                result["descriptive"].hit_at_3,
                 rrf_k,
                 semantic_weight,
+                full_words,
                 title_weight,
                 pool,
                 margin,
-                result["keyword"].hit_at_3,
-                result["descriptive"].hit_at_3,
             )
         )
     rows.sort(reverse=True)
     print(
-        "| MRR all | MRR keyword | MRR descriptive | RRF k | semantic weight | title weight | pool | margin | hit@3 kw | hit@3 desc |"
+        "| no keyword loss | MRR all | MRR keyword | MRR descriptive | hit@3 keyword | hit@3 descriptive"
+        " | RRF k | semantic weight | full-weight words | title weight | pool | margin |"
     )
     for row in rows[:15]:
         print("| " + " | ".join(f"{value:.3f}" if isinstance(value, float) else str(value) for value in row) + " |")

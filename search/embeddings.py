@@ -96,6 +96,13 @@ def health():
     return {"semantic": "unavailable" if path else "off", "model": "", "setting": path, "error": _state["error"]}
 
 
+def use_model(instance):
+    """Use an already loaded model (tests load the real one once per process and share it)."""
+    with _lock:
+        _state.update(model=instance, error="", loaded=True)
+    _cached_query.cache_clear()
+
+
 def reset(**kwargs):
     """Forget the loaded model (a changed setting in tests; never needed in production)."""
     if kwargs.get("setting") not in (None, "SEARCH_EMBEDDING_MODEL", "SEARCH_EMBEDDING_THREADS"):

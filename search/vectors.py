@@ -35,6 +35,10 @@ TITLE_WEIGHT = 1.0
 # (cosine): a question gets its few close neighbours, not the whole corpus in a long tail.
 SEMANTIC_POOL = 10
 SEMANTIC_MARGIN = 0.05
+# A keyword or two is what lexical search is for ("VSV", "triple p"); the meaning of a question
+# needs a sentence. The semantic weight grows with the words of the query (stop words not
+# counted) and is whole from FULL_WEIGHT_WORDS on.
+FULL_WEIGHT_WORDS = 3
 
 _lock = threading.Lock()
 _loaded = {"version": None, "model": None, "ids": None, "matrix": None, "norms": None, "checked": 0.0}
@@ -121,8 +125,9 @@ def nearest(vector, limit, allowed_ids=None, exclude_ids=()):
     return [(int(best_ids[i]), float(best_scores[i])) for i in order]
 
 
-def semantic_hits(text, allowed_ids=None, pool=SEMANTIC_POOL, margin=SEMANTIC_MARGIN):
-    """The query's close neighbours: at most `pool`, within `margin` of the nearest one."""
+def semantic_hits(text, allowed_ids=None):
+    """The query's close neighbours: at most SEMANTIC_POOL, within SEMANTIC_MARGIN of the nearest."""
+    pool, margin = SEMANTIC_POOL, SEMANTIC_MARGIN
     vector = embeddings.embed_query(text)
     if vector is None:
         return []
@@ -133,13 +138,22 @@ def semantic_hits(text, allowed_ids=None, pool=SEMANTIC_POOL, margin=SEMANTIC_MA
     return [(entry_id, score) for entry_id, score in hits if score >= floor]
 
 
-def fuse(lexical_ids, semantic_ids, title_ids=frozenset()):
+def semantic_weight(text):
+    """SEMANTIC_WEIGHT, scaled down for queries of fewer than FULL_WEIGHT_WORDS words."""
+    from .analysis import STOP_WORDS, tokens
+
+    words = [word for word in tokens(text) if word not in STOP_WORDS]
+    return SEMANTIC_WEIGHT * min(1.0, len(words) / max(FULL_WEIGHT_WORDS, 1))
+
+
+def fuse(lexical_ids, semantic_ids, title_ids=frozenset(), weight=None):
     """Reciprocal rank fusion of two rankings (lists of ids, best first): [(id, score)]."""
+    weight = SEMANTIC_WEIGHT if weight is None else weight
     scores = {}
     for rank, entry_id in enumerate(lexical_ids, 1):
         weight = LEXICAL_WEIGHT + (TITLE_WEIGHT if entry_id in title_ids else 0.0)
         scores[entry_id] = scores.get(entry_id, 0.0) + weight / (RRF_K + rank)
     for rank, entry_id in enumerate(semantic_ids, 1):
-        scores[entry_id] = scores.get(entry_id, 0.0) + SEMANTIC_WEIGHT / (RRF_K + rank)
+        scores[entry_id] = scores.get(entry_id, 0.0) + weight / (RRF_K + rank)
     lexical_rank = {entry_id: rank for rank, entry_id in enumerate(lexical_ids)}
     return sorted(scores.items(), key=lambda item: (-item[1], lexical_rank.get(item[0], len(lexical_rank))))

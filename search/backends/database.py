@@ -279,7 +279,10 @@ class DatabaseBackend(SearchBackend):
             if semantic:
                 extra = [entry_id for entry_id in semantic if entry_id not in set(candidates)]
                 fused = vectors.fuse(
-                    self._lexical_order(cursor, match, pool), semantic, self._title_ids(cursor, match, pool)
+                    self._lexical_order(cursor, match, pool),
+                    semantic,
+                    self._title_ids(cursor, match, pool),
+                    vectors.semantic_weight(parsed.text),
                 )
                 total += len(extra)
                 pool, counted = [entry_id for entry_id, _ in fused], [*candidates, *extra]
