@@ -81,7 +81,7 @@ def tune(evaluate_by_group, mode_search, vectors):
     query): the best MRR over all queries that loses nothing on keyword queries."""
     baseline = evaluate_by_group(mode_search("lexical"))
     print(f"lexical: keyword {baseline['keyword'].as_row()}, descriptive {baseline['descriptive'].as_row()}")
-    grid = itertools.product([5, 10, 20], [1.0, 2.0], [1, 3, 5], [0.0, 0.5], [10, 20], [0.03, 0.1])
+    grid = itertools.product([5, 20, 60], [0.5, 1.0, 2.0], [1, 3, 5], [0.0, 1.0], [10], [0.03, 0.06])
     rows = []
     for rrf_k, semantic_weight, full_words, title_weight, pool, margin in grid:
         vectors.RRF_K, vectors.SEMANTIC_WEIGHT, vectors.TITLE_WEIGHT = rrf_k, semantic_weight, title_weight

@@ -26,19 +26,21 @@ LOAD_ROWS = 2_000
 # Fusion of the lexical and the semantic ranking (reciprocal rank fusion: each list adds
 # weight / (RRF_K + rank)). Tuned on the whole relevance set at once, never per query
 # (benchmarks/search_relevance.py --tune; BENCHMARKS.md).
-RRF_K = 10
+RRF_K = 5
 LEXICAL_WEIGHT = 1.0
-SEMANTIC_WEIGHT = 1.0
-# A document with the whole query in its title keeps its place at the top, as without vectors.
-TITLE_WEIGHT = 1.0
+SEMANTIC_WEIGHT = 2.0
+# Extra lexical weight for a document with the whole query in its title. The lexical ranking
+# has its title bonus already, and short queries (where exact titles matter) get little
+# semantic weight (FULL_WEIGHT_WORDS), so the tuning found no gain in more: 0.
+TITLE_WEIGHT = 0.0
 # How many nearest documents join the results, and how far below the nearest one they may be
 # (cosine): a question gets its few close neighbours, not the whole corpus in a long tail.
 SEMANTIC_POOL = 10
-SEMANTIC_MARGIN = 0.05
+SEMANTIC_MARGIN = 0.03
 # A keyword or two is what lexical search is for ("VSV", "triple p"); the meaning of a question
 # needs a sentence. The semantic weight grows with the words of the query (stop words not
 # counted) and is whole from FULL_WEIGHT_WORDS on.
-FULL_WEIGHT_WORDS = 3
+FULL_WEIGHT_WORDS = 5
 
 _lock = threading.Lock()
 _loaded = {"version": None, "model": None, "ids": None, "matrix": None, "norms": None, "checked": 0.0}
@@ -148,12 +150,12 @@ def semantic_weight(text):
 
 def fuse(lexical_ids, semantic_ids, title_ids=frozenset(), weight=None):
     """Reciprocal rank fusion of two rankings (lists of ids, best first): [(id, score)]."""
-    weight = SEMANTIC_WEIGHT if weight is None else weight
+    semantic_weight = SEMANTIC_WEIGHT if weight is None else weight
     scores = {}
     for rank, entry_id in enumerate(lexical_ids, 1):
-        weight = LEXICAL_WEIGHT + (TITLE_WEIGHT if entry_id in title_ids else 0.0)
-        scores[entry_id] = scores.get(entry_id, 0.0) + weight / (RRF_K + rank)
+        lexical_weight = LEXICAL_WEIGHT + (TITLE_WEIGHT if entry_id in title_ids else 0.0)
+        scores[entry_id] = scores.get(entry_id, 0.0) + lexical_weight / (RRF_K + rank)
     for rank, entry_id in enumerate(semantic_ids, 1):
-        scores[entry_id] = scores.get(entry_id, 0.0) + weight / (RRF_K + rank)
+        scores[entry_id] = scores.get(entry_id, 0.0) + semantic_weight / (RRF_K + rank)
     lexical_rank = {entry_id: rank for rank, entry_id in enumerate(lexical_ids)}
     return sorted(scores.items(), key=lambda item: (-item[1], lexical_rank.get(item[0], len(lexical_rank))))

@@ -171,3 +171,11 @@ def test_related_include_renders_nothing_without_a_model(settings, synonyms):
     get_backend().rebuild([DOCUMENTS])
     entry = IndexEntry.objects.first()
     assert render_to_string("search/includes/related.html", {"object": entry, "kinds": "story"}).strip() == ""
+
+
+def test_fusion_weighs_each_ranking_by_its_own_weight(monkeypatch):
+    monkeypatch.setattr(vectors, "RRF_K", 0)
+    monkeypatch.setattr(vectors, "TITLE_WEIGHT", 1.0)
+    # lexical: 1 then 2 (2 has the whole query in its title); semantic: 3 then 1
+    fused = dict(vectors.fuse([1, 2], [3, 1], title_ids={2}, weight=4.0))
+    assert fused == {1: 1.0 + 4.0 / 2, 2: 2.0 / 2, 3: 4.0}
