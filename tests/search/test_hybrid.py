@@ -132,12 +132,16 @@ def test_related_content_from_the_same_vectors(hybrid_index):
     assert service.related("test.Doc:999") == []
 
 
-def test_nearest_scores_in_bounded_chunks(hybrid_index, monkeypatch):
-    monkeypatch.setattr(vectors, "CHUNK_ROWS", 2)
+def test_nearest_scores_in_bounded_chunks_from_int8_or_float_rows_alike(hybrid_index, monkeypatch):
     vector = embeddings.embed_query("drankgebruik platteland")
+    whole = vectors.nearest(vector, 3)
+    monkeypatch.setattr(vectors, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(vectors, "FLOAT_CACHE_BYTES", 0)  # int8 rows converted chunk by chunk
+    vectors.changed()
     in_chunks = vectors.nearest(vector, 3)
-    monkeypatch.setattr(vectors, "CHUNK_ROWS", 20_000)
-    assert vectors.nearest(vector, 3) == in_chunks
+    assert vectors._loaded["unit"] is None
+    assert [key for key, _ in in_chunks] == [key for key, _ in whole]
+    assert [score for _, score in in_chunks] == pytest.approx([score for _, score in whole], abs=1e-5)
 
 
 def test_rebuild_command_reports_health(word_hash_model, synonyms):
