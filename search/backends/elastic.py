@@ -185,6 +185,7 @@ def build_search(index, parsed, filters, page, page_size, query_vector=None):
     With `query_vector` (the query's embedding) the text query is fused with a kNN clause.
     """
     search = Search(index=index)
+    some_word = None  # matches documents with at least one word of the query
     if parsed.is_empty:
         search = search.query("match_all").sort("-date", "title.raw")
     else:
@@ -208,6 +209,7 @@ def build_search(index, parsed, filters, page, page_size, query_vector=None):
                 )
             clauses.append(Q("bool", should=alternatives, minimum_should_match=1))
         relevance = Q("bool", must=clauses)
+        some_word = Q("bool", should=clauses, minimum_should_match=1)
         search = search.query(
             "function_score",
             query=relevance,
@@ -245,7 +247,9 @@ def build_search(index, parsed, filters, page, page_size, query_vector=None):
                 "k": KNN_K,
                 "num_candidates": KNN_NUM_CANDIDATES,
                 "boost": KNN_BOOST,
-                "filter": [facet_filter.to_dict() for facet_filter in facet_filters],
+                # Neighbours must share a word with the query (fuzzily, with synonyms), as in the
+                # database backend a query of nonsense finds nothing instead of k neighbours.
+                "filter": [facet_filter.to_dict() for facet_filter in facet_filters] + [some_word.to_dict()],
             }
         )
     search.aggs.bucket("facets", "terms", field="facet_values", size=1000)

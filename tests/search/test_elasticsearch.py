@@ -120,7 +120,10 @@ def test_hybrid_query_fuses_a_knn_clause_with_the_text_query_under_the_same_filt
     assert knn["field"] == "embedding" and len(knn["query_vector"]) == 384
     assert knn["k"] == 10 and knn["num_candidates"] >= knn["k"] and knn["boost"] == KNN_BOOST
     facet_filter = {"terms": {"facet_values": [f"type{FACET_SEPARATOR}story", f"type{FACET_SEPARATOR}method"]}}
-    assert knn["filter"] == [facet_filter] and body["query"]["bool"]["filter"] == [facet_filter]
+    assert knn["filter"][0] == facet_filter and body["query"]["bool"]["filter"] == [facet_filter]
+    some_word = knn["filter"][1]["bool"]  # neighbours share a word with the query: nonsense finds nothing
+    assert some_word["minimum_should_match"] == 1
+    assert some_word["should"] == body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["must"]
     assert "function_score" in body["query"]["bool"]["must"][0]  # the text query stays
     assert body["aggs"]["facets"]["terms"]["field"] == "facet_values"  # facets over the fused hits
 
