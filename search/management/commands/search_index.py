@@ -33,10 +33,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--rebuild", action="store_true", help="Bouw de hele index opnieuw op.")
-        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument(
+            "--batch-size", type=int, default=None, help="Documenten per batch (500; 64 met semantisch zoeken)."
+        )
         parser.add_argument("--health", action="store_true", help="Toon of de semantische zoeklaag werkt.")
 
-    def handle(self, *args, rebuild=False, batch_size=500, health=False, **options):
+    def handle(self, *args, rebuild=False, batch_size=None, health=False, **options):
         backend = get_backend()
         if health:
             # For the operator: is the embedding model loaded (search/embeddings.py)?
@@ -49,6 +51,9 @@ class Command(BaseCommand):
         if not rebuild:
             self.stdout.write(f"Zoekindex ({backend.name}): {backend.count()} documenten. Gebruik --rebuild.")
             return
+        # Embedding costs a few tenths of a second per document: smaller batches keep the
+        # progress bar moving (and a batch's texts in memory) without changing the result.
+        batch_size = batch_size or (64 if embeddings.available() else 500)
         total = public_document_count()
         stream = self.stdout
         progress = ProgressBar(total, stream) if options.get("verbosity", 1) > 0 else None
