@@ -14,6 +14,8 @@ THE DATABASE IS WIPED: use a database of its own. For every size it
    - the bare full-text query (FTS5 MATCH / tsvector @@, top 10 by rank) without anything else,
 and prints p50/p95 in milliseconds as Markdown.
 
+The semantic layer is off here (SEARCH_EMBEDDING_MODEL=""; see benchmarks/search_hybrid_speed.py).
+
 Documents are generated from the word frequencies of the Dutch seed texts (../shared/seeds or
 the demo content), with municipalities, provinces, themes and life stages as facets.
 """
@@ -33,6 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop_site.settings.dev")
+# Lexical search only: embedding a generated corpus costs 0.26–0.47 s a document (hours at 100k).
+# The semantic layer's own cost is measured by benchmarks/search_hybrid_speed.py.
+os.environ.setdefault("SEARCH_EMBEDDING_MODEL", "")
 
 QUERIES = [
     "jongeren",

@@ -30,6 +30,10 @@ class IndexEntry(models.Model):
     # Only filled on PostgreSQL (see migration 0002 for the GIN index).
     search_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)  # for the whole-query-in-title bonus
+    # Semantic search (search/embeddings.py): the document's sentence embedding as int8 bytes, and
+    # the model that made it (vectors of another model are ignored until the next rebuild).
+    embedding = models.BinaryField(null=True, editable=False)
+    embedding_model = models.CharField(max_length=100, blank=True, default="", editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

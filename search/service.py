@@ -2,6 +2,11 @@
 
     search("tienermoeders", {"type": ["story"]}, page=1, page_size=10) -> SearchResults
     autocomplete("tiener") -> ["Tienermoeders in Rotterdam", "tienermoeder", …]
+    related("practices.PracticeStoryPage:42", kinds=["story"], limit=3) -> [Result, …]
+
+Search is hybrid by default: the words of the query (with synonyms, compounds and typo
+correction) and its meaning (sentence embeddings, search/embeddings.py) are ranked separately
+and fused (search/vectors.py). Without an embedding model it is lexical, and says nothing of it.
 
 Bad input never raises: a query is reduced to plain words (search/query.py), over-long
 queries are cut, unknown pages fall back to the last page, and every case without
@@ -62,11 +67,12 @@ def _number(value, default, low, high):
     return min(max(number, low), high)
 
 
-def search(query="", filters=None, page=1, page_size=10):
+def search(query="", filters=None, page=1, page_size=10, mode="hybrid"):
+    """`mode` "lexical" leaves the semantic layer out (the relevance benchmark compares both)."""
     page_size = _number(page_size, 10, 1, MAX_PAGE_SIZE)
     page = _number(page, 1, 1, 10_000)
     filters = clean_filters(filters)
-    results, degraded = _with_fallback(lambda backend: _search(backend, query, filters, page, page_size))
+    results, degraded = _with_fallback(lambda backend: _search(backend, query, filters, page, page_size, mode))
     if degraded:
         results.degraded = True
         results.message = " ".join(str(part) for part in (degraded_message(), results.message) if part)
@@ -96,7 +102,7 @@ def _with_fallback(call):
         return call(get_backend("database")), True
 
 
-def _search(backend, query, filters, page, page_size):
+def _search(backend, query, filters, page, page_size, mode="hybrid"):
     parsed = parse(query, vocab=None if backend.uses_vocabulary else OpenVocabulary())
     if parsed.is_empty and query.strip():
         results = SearchResults(query=query[:MAX_QUERY_LENGTH], page_size=page_size)
@@ -105,9 +111,9 @@ def _search(backend, query, filters, page, page_size):
             "bijvoorbeeld een thema, een methode of een gemeente."
         )
         return results
-    results = backend.search(parsed, filters, page, page_size)
+    results = backend.search(parsed, filters, page, page_size, mode=mode)
     if results.total and page > results.num_pages:
-        results = backend.search(parsed, filters, results.num_pages, page_size)
+        results = backend.search(parsed, filters, results.num_pages, page_size, mode=mode)
     results.query = parsed.text
     results.suggestion = parsed.suggestion or results.suggestion
     if parsed.truncated:
@@ -127,3 +133,42 @@ def autocomplete(prefix, limit=8):
     limit = _number(limit, 8, 1, 20)
     suggestions, _degraded = _with_fallback(lambda backend: backend.autocomplete(prefix, limit))
     return suggestions
+
+
+def related(key, kinds=None, limit=3):
+    """Published documents nearest in meaning to the one with `key` ("Vergelijkbare
+    praktijkverhalen", "Methoden die hierbij passen"): [Result], best first.
+
+    From the vectors of the database index (kept in step with Elasticsearch too), so it works on
+    every backend; empty when the document has no vector or no model is available.
+    """
+    from . import embeddings, vectors
+    from .models import IndexEntry
+    from .results import Result
+
+    limit = _number(limit, 3, 1, 20)
+    name = embeddings.model_name()
+    if not name:
+        return []
+    entry = IndexEntry.objects.filter(key=key, embedding_model=name).only("id", "embedding").first()
+    if entry is None or entry.embedding is None:
+        return []
+    vector = embeddings.from_bytes([entry.embedding], embeddings.model().dimensions)[0]
+    allowed = None
+    if kinds:
+        allowed = list(IndexEntry.objects.filter(type__in=list(kinds)).values_list("id", flat=True))
+    hits = vectors.nearest(vector, limit, allowed, exclude_ids=[entry.id])
+    found = IndexEntry.objects.in_bulk([entry_id for entry_id, _ in hits])
+    return [
+        Result(
+            key=found[entry_id].key,
+            title=found[entry_id].title,
+            url=found[entry_id].url,
+            type=found[entry_id].type,
+            municipality=found[entry_id].municipality,
+            summary=found[entry_id].summary,
+            score=score,
+        )
+        for entry_id, score in hits
+        if entry_id in found
+    ]

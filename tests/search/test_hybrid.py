@@ -1,0 +1,185 @@
+"""Hybrid search: vectors with the index, fusion, facets and totals, graceful degradation,
+related content. With the cheap test model (fake_embeddings.WordHashModel); the real model's
+relevance is tested in test_hybrid_relevance.py."""
+
+import logging
+
+import pytest
+
+from search import embeddings, service, vectors
+from search.backends import get_backend
+from search.models import IndexEntry
+
+from .conftest import DOCUMENTS, doc
+
+pytestmark = pytest.mark.django_db
+
+RURAL = doc(
+    7,
+    "story",
+    "De keet in het dorp",
+    "Tieners in Groningse dorpen komen samen in een schuur.",
+    "Er wordt veel bier gedronken; het jongerenwerk zoekt ze daar op.",
+    "Het Hogeland",
+    "Groningen",
+    theme=["alcohol"],
+)
+
+
+@pytest.fixture
+def hybrid_index(word_hash_model, synonyms):
+    get_backend().rebuild([[*DOCUMENTS, RURAL]])
+
+
+def keys(results):
+    return [result.key for result in results.results]
+
+
+def test_rebuild_and_indexing_store_a_vector_per_document(word_hash_model, synonyms):
+    get_backend().rebuild([DOCUMENTS])
+    entries = list(IndexEntry.objects.all())
+    assert len(entries) == len(DOCUMENTS)
+    assert {entry.embedding_model for entry in entries} == {"test-word-hash"}
+    assert all(len(bytes(entry.embedding)) == 384 for entry in entries)
+
+    get_backend().index([RURAL])  # publishing one page
+    entry = IndexEntry.objects.get(key=RURAL.key)
+    assert entry.embedding_model == "test-word-hash" and len(bytes(entry.embedding)) == 384
+
+
+def test_a_question_in_other_words_finds_the_story_by_meaning(hybrid_index):
+    # "drankgebruik" and "platteland" are nowhere in the story; only "jongeren" is, in many entries.
+    lexical = service.search("drankgebruik van jongeren op het platteland", mode="lexical")
+    hybrid = service.search("drankgebruik van jongeren op het platteland")
+    lexical_rank = keys(lexical).index(RURAL.key) if RURAL.key in keys(lexical) else len(keys(lexical))
+    assert keys(hybrid).index(RURAL.key) < lexical_rank
+    assert RURAL.key in keys(hybrid)[:2]
+
+
+def test_totals_and_facets_are_those_of_the_fused_results(hybrid_index):
+    results = service.search("drankgebruik van jongeren op het platteland", page_size=50)
+    assert results.total == len(results.results)
+    type_counts = dict(results.facets["type"])
+    assert sum(type_counts.values()) == results.total
+    assert ("Het Hogeland", 1) in results.facets["municipality"]
+
+
+def test_filters_hold_for_the_semantic_hits_too(hybrid_index):
+    results = service.search("drankgebruik van jongeren op het platteland", {"type": ["method"]})
+    assert RURAL.key not in keys(results)
+    assert {result.type for result in results.results} == {"method"}
+
+
+def test_exact_title_still_comes_first(hybrid_index):
+    assert keys(service.search("Triple P"))[0] == "test.Doc:5"
+    assert keys(service.search("CenteringPregnancy"))[0] == "test.Doc:3"
+
+
+def test_typos_and_synonyms_still_work(hybrid_index):
+    results = service.search("centering pregancy")
+    assert keys(results)[0] == "test.Doc:3" and results.suggestion == "centering pregnancy"
+    assert "test.Doc:1" in keys(service.search("tienermoeders"))[:2]
+
+
+def test_nonsense_still_finds_nothing(hybrid_index):
+    results = service.search("xqzwv")
+    assert results.total == 0 and results.results == []
+
+
+def test_a_deleted_document_leaves_the_semantic_results(hybrid_index):
+    get_backend().delete([RURAL.key])
+    assert RURAL.key not in keys(service.search("drankgebruik van jongeren op het platteland"))
+
+
+def test_vectors_of_another_model_are_ignored_until_a_rebuild(hybrid_index, settings):
+    settings.SEARCH_EMBEDDING_MODEL = "tests.search.fake_embeddings.OtherWordHashModel"
+    vectors.changed()
+    assert service.related(RURAL.key) == []
+    results = service.search("drankgebruik van jongeren op het platteland")
+    assert RURAL.key not in keys(results)[:1]  # lexical ranking only: no vectors of this model
+
+
+def test_without_a_loadable_model_search_is_lexical_and_says_so_only_to_the_operator(settings, synonyms, caplog):
+    settings.SEARCH_EMBEDDING_MODEL = "tests.search.fake_embeddings.BrokenModel"
+    with caplog.at_level(logging.WARNING, logger="search.embeddings"):
+        get_backend().rebuild([DOCUMENTS])
+        results = service.search("jonge moeders")
+        service.search("schoolverzuim")
+    assert keys(results)[0] == "test.Doc:1"
+    assert not results.message and not results.degraded
+    assert IndexEntry.objects.filter(embedding__isnull=False).count() == 0
+    warnings = [record for record in caplog.records if "could not be loaded" in record.getMessage()]
+    assert len(warnings) == 1  # once per process, not per search
+    assert embeddings.health() == {
+        "semantic": "unavailable",
+        "model": "",
+        "setting": "tests.search.fake_embeddings.BrokenModel",
+        "error": "OSError: model file missing",
+    }
+
+
+def test_health_when_semantic_search_is_on_or_off(settings, word_hash_model):
+    assert embeddings.health()["semantic"] == "ok"
+    settings.SEARCH_EMBEDDING_MODEL = ""
+    assert embeddings.health()["semantic"] == "off"
+
+
+def test_related_content_from_the_same_vectors(hybrid_index):
+    related = service.related("test.Doc:1", kinds=["method"], limit=2)
+    assert [result.type for result in related] == ["method", "method"]
+    assert related[0].key == "test.Doc:3"  # pregnancy, like the story
+    assert "test.Doc:1" not in [result.key for result in service.related("test.Doc:1", limit=10)]
+    assert service.related("test.Doc:999") == []
+
+
+def test_nearest_scores_in_bounded_chunks_from_int8_or_float_rows_alike(hybrid_index, monkeypatch):
+    vector = embeddings.embed_query("drankgebruik platteland")
+    whole = vectors.nearest(vector, 3)
+    monkeypatch.setattr(vectors, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(vectors, "FLOAT_CACHE_BYTES", 0)  # int8 rows converted chunk by chunk
+    vectors.changed()
+    in_chunks = vectors.nearest(vector, 3)
+    assert vectors._loaded["unit"] is None
+    assert [key for key, _ in in_chunks] == [key for key, _ in whole]
+    assert [score for _, score in in_chunks] == pytest.approx([score for _, score in whole], abs=1e-5)
+
+
+def test_rebuild_command_reports_health(word_hash_model, synonyms):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("search_index", health=True, stdout=out)
+    assert "test-word-hash" in out.getvalue()
+
+
+def test_related_include_renders_links_to_the_nearest_documents(hybrid_index, monkeypatch):
+    from django.template.loader import render_to_string
+
+    page = object()  # stands for the story's page: its document key is "test.Doc:1"
+    monkeypatch.setattr("search.templatetags.search_related.document_key", lambda obj: "test.Doc:1")
+    html = render_to_string(
+        "search/includes/related.html", {"object": page, "kinds": "method", "heading": "Methoden die hierbij passen"}
+    )
+    assert "Methoden die hierbij passen" in html and 'href="/test/3/"' in html
+    assert 'href="/test/1/"' not in html  # not the page itself
+
+
+def test_related_include_renders_nothing_without_a_model(settings, synonyms):
+    from django.template.loader import render_to_string
+
+    from search.models import IndexEntry
+
+    settings.SEARCH_EMBEDDING_MODEL = ""
+    get_backend().rebuild([DOCUMENTS])
+    entry = IndexEntry.objects.first()
+    assert render_to_string("search/includes/related.html", {"object": entry, "kinds": "story"}).strip() == ""
+
+
+def test_fusion_weighs_each_ranking_by_its_own_weight(monkeypatch):
+    monkeypatch.setattr(vectors, "RRF_K", 0)
+    monkeypatch.setattr(vectors, "TITLE_WEIGHT", 1.0)
+    # lexical: 1 then 2 (2 has the whole query in its title); semantic: 3 then 1
+    fused = dict(vectors.fuse([1, 2], [3, 1], title_ids={2}, weight=4.0))
+    assert fused == {1: 1.0 + 4.0 / 2, 2: 2.0 / 2, 3: 4.0}
