@@ -80,6 +80,9 @@ def app_server_env(database_url, **extra):
         "DATABASE_URL": database_url,
         "PAGE_CACHE_ENABLED": "false",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # Lexical search only: embedding the demo would add half a minute to every server's
+        # database, and the semantic layer has tests of its own (tests/search/test_hybrid*.py).
+        "SEARCH_EMBEDDING_MODEL": "",
         **extra,
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
