@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from core.spreadsheet import csv_text
 
 from .. import announcements
-
 from ..models import (
     CommunityMember,
     Pair,
