@@ -94,7 +94,7 @@ def join_request(request, slug):
         return redirect("tips:community", slug=slug)
     if services.open_request_of(request.user, community) is not None:
         return redirect("tips:about", slug=slug)
-    form = forms.JoinRequestForm(request.POST or None, user=request.user)
+    form = forms.JoinRequestForm(request.POST if request.method == "POST" else None, user=request.user)
     status = 200
     if request.method == "POST":
         status = 400
