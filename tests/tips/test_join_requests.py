@@ -288,3 +288,17 @@ def test_withdrawing_from_the_public_page(client, community, outsider):
     assert "Uw aanmelding is ingetrokken." in response.content.decode()
     assert JoinRequest.objects.get().state == JoinRequest.State.WITHDRAWN
     assert "Ingetrokken" in client.get(reverse("members:overview")).content.decode()
+
+
+def test_the_database_holds_one_open_request_per_member_and_community(community, outsider):
+    """Two requests sent at the same moment both pass the service's check; the constraint keeps one."""
+    from django.db import IntegrityError, transaction
+
+    first = ask(outsider, community.obj)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JoinRequest.objects.create(community=community.obj, user=outsider, role=Role.PARENT, motivation="x")
+    first.state = JoinRequest.State.DECLINED
+    first.save()
+    JoinRequest.objects.create(
+        community=community.obj, user=outsider, role=Role.PARENT, motivation="x"
+    )  # decided ones don't count
