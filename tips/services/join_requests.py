@@ -160,7 +160,7 @@ def decide_request(facilitator, pk, *, accept, message=""):
     """Accept (membership through `join_community`, as with an invitation) or decline, and tell the requester."""
     require_facilitator(facilitator)
     join_request = (
-        JoinRequest.objects.select_for_update()
+        JoinRequest.objects.select_for_update(of=("self",))  # the request row only: the profile is outer-joined
         .select_related("community", "user__profile")
         .filter(pk=pk, community=facilitator.community)
         .first()
