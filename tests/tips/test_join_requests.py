@@ -302,3 +302,15 @@ def test_the_database_holds_one_open_request_per_member_and_community(community,
     JoinRequest.objects.create(
         community=community.obj, user=outsider, role=Role.PARENT, motivation="x"
     )  # decided ones don't count
+
+
+def test_a_members_requests_are_in_their_data_export_and_go_with_their_account(community, outsider):
+    from accounts import services as account_services
+
+    ask(outsider, community.obj)
+    exported = services.export_member_tips(outsider)["join_requests"]
+    assert [(r["community"], r["motivation"], r["state"]) for r in exported] == [
+        (community.obj.name, MOTIVATION, JoinRequest.State.OPEN)
+    ]
+    account_services.delete_account(outsider)
+    assert not JoinRequest.objects.exists()
