@@ -24,6 +24,7 @@ ROUND_OPENED = "round_opened"
 ROUND_DEADLINE = "round_deadline"
 TIP_PUBLISHED = "tip_published"
 TIP_TOPTIP = "tip_toptip"
+JOIN_REQUESTED = "join_requested"
 
 
 def round_opened(round_):
@@ -45,6 +46,13 @@ def tip_published(tip):
 def tip_became_toptip(tip):
     """The community chose a tip as a toptip: its writers hear so."""
     _announce(_writers(tip), TIP_TOPTIP, tip.pk)
+
+
+def join_requested(join_request):
+    """Someone asked to join: the community's facilitators hear there is a request to decide on
+    (the mail says which role, not who: the name is on the facilitator's page behind a login)."""
+    facilitators = join_request.community.members.filter(left_at__isnull=True, role=Role.FACILITATOR)
+    _announce(list(facilitators), JOIN_REQUESTED, join_request.pk)
 
 
 def rounds_with_deadline_within(days, now=None):

@@ -217,7 +217,7 @@ class Announcement(models.Model):
 
     member = models.ForeignKey(CommunityMember, on_delete=models.CASCADE, related_name="announcements")
     kind = models.CharField(max_length=30)
-    subject_id = models.PositiveIntegerField()  # the round or tip it is about
+    subject_id = models.PositiveIntegerField()  # the round, tip or join request it is about
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

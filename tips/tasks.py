@@ -67,6 +67,7 @@ ANNOUNCEMENT_SUBJECTS = {
     "round_deadline": "De ronde in {community} sluit binnenkort",
     "tip_published": "Uw tip staat in de tipsbibliotheek",
     "tip_toptip": "Uw tip is een toptip geworden",
+    "join_requested": "Nieuwe aanmelding voor {community}",
 }
 
 
@@ -81,7 +82,15 @@ def send_announcement_mail(member_id, kind, subject_id):
     community = member.community
     context = {"name": member.public_name, "community": community, "kind": kind}
     with translation.override("nl"):
-        if kind in ("round_opened", "round_deadline"):
+        if kind == "join_requested":
+            join_request = JoinRequest.objects.filter(pk=subject_id, community=community).first()
+            if join_request is None:
+                return
+            context.update(
+                join_request=join_request,
+                url=absolute_url(reverse("tips:members", args=[community.slug]) + "#aanmeldingen"),
+            )
+        elif kind in ("round_opened", "round_deadline"):
             round_ = Round.objects.filter(pk=subject_id, community=community).first()
             if round_ is None:
                 return

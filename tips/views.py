@@ -174,6 +174,7 @@ def community_detail(request, slug):
         "rounds": community.rounds.all(),
         "own_withdrawn": community.tips.filter(state=Tip.State.WITHDRAWN, author=member),
         "to_deidentify": community.tips.filter(state=Tip.State.COLLECTED).count() if member.is_facilitator else 0,
+        "open_join_requests": services.open_requests_for(member).count() if member.is_facilitator else 0,
     }
     return render(request, "tips/community_detail.html", context)
 

@@ -314,3 +314,20 @@ def test_a_members_requests_are_in_their_data_export_and_go_with_their_account(c
     ]
     account_services.delete_account(outsider)
     assert not JoinRequest.objects.exists()
+
+
+def test_the_facilitator_hears_of_a_request_without_the_requesters_identity(
+    client, community, outsider, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(outsider, community.obj)
+    [mail] = mailoutbox
+    assert mail.to == [community.facilitator.user.email] and "als ouder" in mail.body
+    assert not any(secret in mail.body for secret in ("Otto", "Buiten", "Moeder Zeester", outsider.email))
+    client.force_login(community.facilitator.user)
+    page = client.get(link_in(mail.body).removeprefix("http://testserver")).content.decode()
+    assert MOTIVATION in page and "Accepteren" in page
+    assert (
+        "1 aanmelding wacht op uw besluit"
+        in client.get(reverse("tips:community", args=[community.obj.slug])).content.decode()
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from core import audit, ratelimit
 
+from .. import announcements
 from ..models import Community, JoinRequest
 from ..tasks import send_join_decision_mail
 from .base import MEMBERSHIP_CONSENT_VERSION, RateLimited, Role, TipError, logger, require_facilitator
@@ -122,6 +123,7 @@ def request_to_join(user, community, role, motivation, *, pseudonym="", consent=
                 language=(language or "nl")[:10],
             )
             _record_request(join_request, "tips.join_request", user, consent_version=MEMBERSHIP_CONSENT_VERSION)
+            announcements.join_requested(join_request)
     except IntegrityError as error:  # the same request sent twice at once: one stays
         raise TipError(_("U heeft al gevraagd om mee te doen. De procesbegeleider beslist binnenkort.")) from error
     logger.info("Join request %s for community %s by user %s", join_request.pk, community.pk, user.pk)
