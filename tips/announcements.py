@@ -10,6 +10,8 @@ or overlaps with another, finds the record and sends nothing. Mails go out once 
 committed, so a change that rolls back announces nothing.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -25,6 +27,19 @@ ROUND_DEADLINE = "round_deadline"
 TIP_PUBLISHED = "tip_published"
 TIP_TOPTIP = "tip_toptip"
 JOIN_REQUESTED = "join_requested"
+
+_muted = ContextVar("tips_announcements_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """Tell nobody while inside: the demo loader replays an invented community's history through
+    the real services, and no demo account should get mail about events that never happened."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def round_opened(round_):
@@ -84,6 +99,8 @@ def _writers(tip):
 
 
 def _announce(members, kind, subject_id):
+    if _muted.get():
+        return
     for member in members:
         if not _record_first_time(member, kind, subject_id):
             continue

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tips import announcements, services
-from tips.models import Announcement, Round
+from tips.models import Announcement, Round, Tip
 
 from .conftest import tip_through_classification
 
@@ -116,3 +116,11 @@ def test_announcing_the_same_event_again_sends_nothing(community, mailoutbox, dj
     with django_capture_on_commit_callbacks(execute=True):
         announcements.round_opened(round_)
     assert sent == 4 and len(mailoutbox) == sent
+
+
+def test_the_demo_tells_nobody_about_its_invented_history(demo_content):
+    """The demo replays rounds and publications through the real services, muted: no demo
+    account is told (or would be mailed by `make run`) about events that never happened."""
+    assert Round.objects.filter(state=Round.State.CLOSED).exists()
+    assert Tip.objects.published().exists()
+    assert not Announcement.objects.exists()
