@@ -79,6 +79,7 @@ class Overview:
     past: list
     certificates: list
     communities: list
+    join_requests: list
     record: list
     ateliers_url: str | None
 
@@ -93,6 +94,7 @@ def overview_of(user, request=None):
         past=past,
         certificates=[r for r in past if r.certificate_url],
         communities=communities_of(user),
+        join_requests=list(tips_services.join_requests_of(user)[:20]),
         record=record_of(user, registrations),
         ateliers_url=member_overview.ateliers_overview_url(request),
     )

@@ -35,6 +35,7 @@ DATABASE_SENSITIVE = (
     "test_setup.py",
     "test_setup_site.py",
     "tips/test_concurrency.py",
+    "tips/test_join_requests.py",
     "tips/test_retries.py",
 )
 TESTS = Path(__file__).resolve().parent

@@ -23,7 +23,7 @@ from ateliers.permissions import ORGANISER_PERMISSIONS
 from editorial.models import OrganisationGroup, Role
 from organisations.models import Membership, Organisation, OrganisationType
 from tests.factories import verified_member
-from tips.models import Community, CommunityMember, Invitation, Round, Tip
+from tips.models import Community, CommunityMember, Invitation, JoinRequest, Round, Tip
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +78,10 @@ CLASSIFIED = {
     # tips
     "tips:index": OWN,
     "tips:invitation": LINK,
+    "tips:about": PUBLIC,
+    "tips:join_request": OWN,
+    "tips:join_request_withdraw": OWN,
+    "tips:join_request_decide": FACILITATOR,
     "tips:community": COMMUNITY,
     "tips:members": FACILITATOR,
     "tips:leave": COMMUNITY,
@@ -125,6 +129,10 @@ FORCEFUL_POST = {
     "choice": "hide",
     "kind": "toptips",
     "title": "Ronde",
+    "decision": "accept",
+    "role": "professional",
+    "motivation": "Ik wil meedoen",
+    "consent": "on",
 }
 SECRET_ATTENDEE = "Geheime Deelnemer"
 SECRET_EMAIL = "geheim.deelnemer@example.nl"
@@ -282,6 +290,7 @@ def fingerprint():
         list(Round.objects.order_by("pk").values_list("state", "title")),
         list(CommunityMember.objects.order_by("pk").values_list("user_id", "role", "left_at")),
         Invitation.objects.count(),
+        list(JoinRequest.objects.order_by("pk").values_list("state", "user_id")),
         list(Membership.objects.order_by("pk").values_list("user_id", "organisation_id", "role")),
         list(Group.objects.order_by("pk").values_list("name", flat=True)),
         list(get_user_model().objects.order_by("pk").values_list("email", "is_active")),

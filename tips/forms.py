@@ -136,6 +136,51 @@ class InvitationForm(forms.Form):
     )
 
 
+class JoinRequestForm(forms.Form):
+    """What an invitation asks, plus a motivation: role, a parent's pseudonym and the consent
+    (`services.MEMBERSHIP_CONSENT_TEXT`, shown above the form as on the invitation page)."""
+
+    role = forms.ChoiceField(
+        label=_("Ik doe mee als"),
+        choices=[(role.value, role.label) for role in (CommunityMember.Role.PARENT, CommunityMember.Role.PROFESSIONAL)],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of u meedoet als ouder of als professional.")},
+    )
+    pseudonym = forms.CharField(
+        label=_("Schuilnaam (alleen voor ouders)"),
+        max_length=60,
+        required=False,
+        help_text=_("Als ouder ziet iedereen alleen deze naam, bijvoorbeeld ‘Moeder 3’. Uw echte naam ziet niemand."),
+    )
+    motivation = forms.CharField(
+        label=_("Waarom wilt u meedoen?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=1000,
+        help_text=_("Een paar zinnen voor de procesbegeleider. Noem geen namen van anderen."),
+        error_messages={"required": _("Schrijf in een paar zinnen waarom u mee wilt doen.")},
+    )
+    consent = forms.BooleanField(label=_("Ik ga akkoord met deze afspraak."), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = user.profile
+        self.initial.setdefault(
+            "role", CommunityMember.Role.PARENT if profile.is_parent else CommunityMember.Role.PROFESSIONAL
+        )
+        self.initial.setdefault("pseudonym", profile.pseudonym)
+
+
+class JoinDecisionForm(forms.Form):
+    ACCEPT, DECLINE = "accept", "decline"
+    decision = forms.ChoiceField(choices=[(ACCEPT, _("Accepteren")), (DECLINE, _("Afwijzen"))])
+    message = forms.CharField(
+        label=_("Bericht aan de aanvrager (niet verplicht)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
+    )
+
+
 class LeaveForm(forms.Form):
     HIDE = "hide"
     ANONYMISE = "anonymise"

@@ -27,10 +27,12 @@ from search.documents import SearchDocument
 
 
 class Community(ClusterableModel):
-    """A private, invite-only group; nothing in it is visible to people outside it.
+    """A private group; nothing that happens in it is visible to people outside it.
 
     A moderator creates it in the admin with its first facilitator; the facilitator then
-    invites everyone else from the front end."""
+    invites everyone else from the front end. When it is `open_to_requests`, a short public
+    page says what it is and who facilitates it, and members may ask to join (`JoinRequest`);
+    the facilitator decides."""
 
     name = models.CharField(_("naam"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True, blank=True)
@@ -50,6 +52,14 @@ class Community(ClusterableModel):
     )
     focus_question = models.TextField(_("focusvraag"))
     neighbourhood = models.CharField(_("wijk of buurt"), max_length=120, blank=True)
+    open_to_requests = models.BooleanField(
+        _("open voor aanmeldingen"),
+        default=True,
+        help_text=_(
+            "Dan heeft de gemeenschap een openbare pagina (naam, focusvraag, wie begeleidt) waarop leden kunnen "
+            "vragen om mee te doen. Uit: alleen op uitnodiging, en niets ervan is openbaar."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -59,6 +69,7 @@ class Community(ClusterableModel):
         FieldPanel("facilitating_organisation"),
         FieldPanel("focus_question"),
         FieldPanel("neighbourhood"),
+        FieldPanel("open_to_requests"),
         InlinePanel("members", heading=_("Deelnemers"), label=_("Deelnemer")),
     ]
 
@@ -151,6 +162,73 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.community} ({self.get_role_display()})"
+
+
+class JoinRequest(models.Model):
+    """A member's request to join a community, decided by its facilitator.
+
+    It asks what an invitation asks (role; for parents a pseudonym and the membership consent,
+    `tips.services.base.MEMBERSHIP_CONSENT_VERSION`) plus a short motivation. One open request
+    per person per community; the rows stay after a decision, as the record of it."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Geaccepteerd")
+        DECLINED = "declined", _("Afgewezen")
+        WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tip_join_requests")
+    role = models.CharField(_("rol"), max_length=20, choices=CommunityMember.Role.choices)
+    motivation = models.TextField(_("motivatie"), max_length=1000)
+    consent_version = models.CharField(_("versie van de toestemming"), max_length=20, blank=True)
+    consented_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    # The requester's language when they asked: the decision mail and its links follow it.
+    language = models.CharField(max_length=10, default="nl")
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_message = models.TextField(_("bericht bij het besluit"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("aanmelding voor een tipgemeenschap")
+        verbose_name_plural = _("aanmeldingen voor tipgemeenschappen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "user"], condition=models.Q(state="open"), name="one_open_join_request"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.community} ({self.get_role_display()}, {self.get_state_display()})"
+
+    @property
+    def is_open(self):
+        return self.state == self.State.OPEN
+
+
+class Announcement(models.Model):
+    """One announcement sent to one member (`tips.announcements`), so a scheduled run that
+    comes again, or overlaps, never sends it twice."""
+
+    member = models.ForeignKey(CommunityMember, on_delete=models.CASCADE, related_name="announcements")
+    kind = models.CharField(max_length=30)
+    subject_id = models.PositiveIntegerField()  # the round, tip or join request it is about
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bericht aan een lid")
+        verbose_name_plural = _("berichten aan leden")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "kind", "subject_id"], name="one_announcement_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.subject_id} → {self.member_id}"
 
 
 class ThemedTip(TaggedItemBase):

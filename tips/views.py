@@ -61,8 +61,101 @@ def accept_invitation(request, token):
     return render(
         request,
         "tips/invitation.html",
-        {"community": community, "role_label": invitation.get_role_display()},
+        {
+            "community": community,
+            "role_label": invitation.get_role_display(),
+            "consent_text": services.MEMBERSHIP_CONSENT_TEXT,
+        },
     )
+
+
+# --- Asking to join ------------------------------------------------------------------------
+
+
+def community_about(request, slug):
+    """The public face of a community open to requests: what it is, who facilitates, how to join."""
+    community = services.public_community(slug)
+    context = {
+        "community": community,
+        "facilitators": services.facilitator_names(community),
+        "is_member": services.active_membership(request.user, community) is not None,
+        "open_request": services.open_request_of(request.user, community),
+        "meta_title": community.name,
+        "meta_description": community.focus_question,
+    }
+    return render(request, "tips/community_about.html", context)
+
+
+@login_required
+@refuse_unverified
+def join_request(request, slug):
+    community = services.public_community(slug)
+    if services.active_membership(request.user, community) is not None:
+        return redirect("tips:community", slug=slug)
+    if services.open_request_of(request.user, community) is not None:
+        return redirect("tips:about", slug=slug)
+    form = forms.JoinRequestForm(request.POST if request.method == "POST" else None, user=request.user)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.request_to_join(
+                    request.user,
+                    community,
+                    data["role"],
+                    data["motivation"],
+                    pseudonym=data["pseudonym"],
+                    consent=data["consent"],
+                    language=request.LANGUAGE_CODE,
+                )
+            except services.RateLimited as error:
+                form.add_error(None, str(error))
+                status = 429
+            except services.TipError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, _("Uw aanmelding is verstuurd. U krijgt een mail als de procesbegeleider heeft besloten.")
+                )
+                return redirect("tips:about", slug=slug)
+    context = {"community": community, "form": form, "consent_text": services.MEMBERSHIP_CONSENT_TEXT}
+    return render(request, "tips/join_request.html", context, status=status)
+
+
+@login_required
+@require_POST
+def join_request_withdraw(request, slug):
+    community = services.public_community(slug)
+    try:
+        services.withdraw_request(request.user, community)
+    except services.TipError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("Uw aanmelding is ingetrokken."))
+    return redirect("tips:about", slug=slug)
+
+
+@login_required
+@refuse_unverified
+@require_POST
+def join_request_decide(request, slug, pk):
+    """The facilitator accepts or declines a request; refused to anyone else before the form is read."""
+    _community, member = services.community_for(request.user, slug)
+    services.require_facilitator(member)
+    form = forms.JoinDecisionForm(request.POST)
+    if not form.is_valid():
+        _fail(request, _("Kies of u de aanmelding accepteert of afwijst."))
+        return redirect("tips:members", slug=slug)
+    accept = form.cleaned_data["decision"] == forms.JoinDecisionForm.ACCEPT
+    try:
+        services.decide_request(member, pk, accept=accept, message=form.cleaned_data["message"])
+    except services.TipError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("De aanmelding is geaccepteerd.") if accept else _("De aanmelding is afgewezen."))
+    return redirect("tips:members", slug=slug)
 
 
 @login_required
@@ -81,6 +174,7 @@ def community_detail(request, slug):
         "rounds": community.rounds.all(),
         "own_withdrawn": community.tips.filter(state=Tip.State.WITHDRAWN, author=member),
         "to_deidentify": community.tips.filter(state=Tip.State.COLLECTED).count() if member.is_facilitator else 0,
+        "open_join_requests": services.open_requests_for(member).count() if member.is_facilitator else 0,
     }
     return render(request, "tips/community_detail.html", context)
 
@@ -125,6 +219,12 @@ def members(request, slug):
             "add_form": add_form,
             "invite_form": invite_form,
             "invitation_url": invitation_url,
+            "join_requests": [
+                {"request": r, "name": services.requester_identity(r)} for r in services.open_requests_for(member)
+            ]
+            if member.is_facilitator
+            else [],
+            "decision_form": forms.JoinDecisionForm(),
         },
     )
 
@@ -417,7 +517,15 @@ def library_index(request, page):
     query.pop("pagina", None)
     products = Product.objects.filter(tips__state=Tip.State.PUBLISHED).distinct().order_by("title")
     context = page.get_context(request)
-    context.update({"form": form, "tips_page": tips_page, "filter_query": query.urlencode(), "products": products})
+    context.update(
+        {
+            "form": form,
+            "tips_page": tips_page,
+            "filter_query": query.urlencode(),
+            "products": products,
+            "communities": services.open_communities(),
+        }
+    )
     return render(request, "tips/tip_library_page.html", context)
 
 

@@ -72,6 +72,10 @@ COMMUNITY_ACTIONS = {
     "tips.invitation_create": _("Uitnodiging voor tipgemeenschap gemaakt"),
     "tips.member_join": _("Lid geworden van tipgemeenschap"),
     "tips.member_leave": _("Tipgemeenschap verlaten"),
+    "tips.join_request": _("Gevraagd om mee te doen in tipgemeenschap"),
+    "tips.join_request_withdraw": _("Aanmelding voor tipgemeenschap ingetrokken"),
+    "tips.join_request_accept": _("Aanmelding voor tipgemeenschap geaccepteerd"),
+    "tips.join_request_decline": _("Aanmelding voor tipgemeenschap afgewezen"),
 }
 
 

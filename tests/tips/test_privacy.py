@@ -29,6 +29,10 @@ def public_urls():
     library = TipLibraryPage.objects.live().get()
     for tip in Tip.objects.published():
         urls.append(tip.get_absolute_url())
+    # The public page of every community open to requests (who facilitates it, by public name).
+    urls += [
+        reverse("tips:about", args=[community.slug]) for community in Community.objects.filter(open_to_requests=True)
+    ]
     urls += [
         f"{library.url}?audience=parents",
         f"{library.url}?phase=during",
@@ -64,6 +68,7 @@ def test_no_public_output_reveals_a_parents_identity(client, demo_content):
     for where, text in outputs.items():
         for secret in secrets:
             assert secret not in text, f"{secret!r} appears in {where}"
+    assert any("/over/" in url for url in outputs)
     library_html = outputs[TipLibraryPage.objects.get().url]
     assert "Moeder 1" in library_html  # parents appear under their pseudonym
 

@@ -131,6 +131,8 @@ def test_someone_taking_part_as_a_parent_never_appears_under_their_real_name(
             services.deidentify(other_facilitator, tip_there, tip_there.text)
             Tip.objects.filter(pk=tip_there.pk).update(state=Tip.State.USABLE)
             services.publish(other_facilitator, Tip.objects.get(pk=tip_there.pk))
+            # Its public page names who facilitates: this person, when they do, only by pseudonym.
+            public_pages_elsewhere = [reverse("tips:about", args=[other.slug])]
             pages += [
                 (reverse("tips:members", args=[other.slug]), colleague.user),
                 (reverse("tips:tip", args=[other.slug, tip_there.pk]), colleague.user),
@@ -142,6 +144,8 @@ def test_someone_taking_part_as_a_parent_never_appears_under_their_real_name(
         public = [
             "/",
             "/en/",
+            reverse("tips:about", args=[c.obj.slug]),
+            *(public_pages_elsewhere if role_elsewhere is not None else []),
             library.url,
             tip.get_absolute_url(),
             f"/zoeken/?q={SEARCH_WORD}",

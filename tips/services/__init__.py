@@ -7,7 +7,7 @@ facilitator runs rounds and moves tips along, and a tip only goes public with th
 consent of every parent who wrote it.
 
 One module per concern (issue 15): `base` (states, limits, errors, audit helpers), `members`,
-`invitations`, `writing`, `lifecycle`, `rounds`, `deidentification`, `exports`. Callers keep
+`invitations`, `join_requests`, `writing`, `lifecycle`, `rounds`, `deidentification`, `exports`. Callers keep
 using `tips.services.<name>`; this package re-exports every public name.
 """
 
@@ -15,6 +15,8 @@ from .base import (
     INVITATION_LINKS,
     LIFECYCLE,
     MAX_TIP_LENGTH,
+    MEMBERSHIP_CONSENT_TEXT,
+    MEMBERSHIP_CONSENT_VERSION,
     PUBLISHABLE,
     ROUND_INPUT,
     SUBMISSION_LIMIT,
@@ -42,8 +44,22 @@ from .invitations import (
     accept_invitation,
     add_member,
     invitation_token,
+    join_community,
     read_invitation,
     send_invitation,
+)
+from .join_requests import (
+    JOIN_REQUEST_LIMIT,
+    decide_request,
+    facilitator_names,
+    join_requests_of,
+    open_communities,
+    open_request_of,
+    open_requests_for,
+    public_community,
+    request_to_join,
+    requester_identity,
+    withdraw_request,
 )
 from .lifecycle import (
     FLAG_FIELDS,
@@ -92,6 +108,20 @@ from .writing import (
 )
 
 __all__ = [
+    "MEMBERSHIP_CONSENT_TEXT",
+    "MEMBERSHIP_CONSENT_VERSION",
+    "join_community",
+    "JOIN_REQUEST_LIMIT",
+    "decide_request",
+    "facilitator_names",
+    "join_requests_of",
+    "open_communities",
+    "open_request_of",
+    "open_requests_for",
+    "public_community",
+    "request_to_join",
+    "requester_identity",
+    "withdraw_request",
     "FLAG_FIELDS",
     "INVITABLE_ROLES",
     "INVITATION_LINKS",

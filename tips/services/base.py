@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import audit, signed_links
 
@@ -27,6 +28,15 @@ SUBMISSION_WINDOW = timedelta(hours=1)
 # SIGNED_LINK_LIFETIMES["tips.invitation"] overrides it (see core/signed_links.py).
 INVITATION_LINKS = signed_links.register("tips.invitation", after_issue=timedelta(days=14))
 MAX_TIP_LENGTH = 2000
+
+# What someone agrees to when they join a community, by invitation or by request: one text, one
+# version, shown on both pages and recorded with the membership (audit) and the request. A new
+# wording gets a new version, so the record says which text a member agreed to.
+MEMBERSHIP_CONSENT_VERSION = "2026-12"
+MEMBERSHIP_CONSENT_TEXT = gettext_lazy(
+    "Andere deelnemers zien u alleen onder uw schuilnaam (ouders) of uw naam (professionals). "
+    "Alleen de gastheer en de procesbegeleider weten wie ouders echt zijn."
+)
 WITHDRAWN_TEXT = "(Deze tip is teruggetrokken.)"
 
 # States a tip passes through in order; a round never moves a tip backwards.

@@ -7,6 +7,7 @@ from django.utils import timezone
 from ..models import (
     CommunityMember,
     Invitation,
+    JoinRequest,
     Tip,
 )
 from .base import WITHDRAWN_TEXT, State, _record_tip
@@ -69,7 +70,26 @@ def export_member_tips(user):
         }
         for invitation in Invitation.objects.filter(email=user.email.lower()).select_related("community")
     ]
-    return {"written": written, "communities": communities, "tried": tried, "invitations": invitations}
+    join_requests = [
+        {
+            "community": join_request.community.name,
+            "role": join_request.role,
+            "motivation": join_request.motivation,
+            "consent_version": join_request.consent_version,
+            "state": join_request.state,
+            "created_at": _iso(join_request.created_at),
+            "decided_at": _iso(join_request.decided_at),
+            "decision_message": join_request.decision_message,
+        }
+        for join_request in JoinRequest.objects.filter(user=user).select_related("community").order_by("pk")
+    ]
+    return {
+        "written": written,
+        "communities": communities,
+        "tried": tried,
+        "invitations": invitations,
+        "join_requests": join_requests,
+    }
 
 
 @transaction.atomic
@@ -88,3 +108,4 @@ def anonymise_member(user):
     user.tried_tips.update(user=None)
     CommunityMember.objects.filter(user=user, left_at__isnull=True).update(left_at=timezone.now())
     Invitation.objects.filter(email=user.email.lower()).delete()  # the address goes with the person
+    JoinRequest.objects.filter(user=user).delete()  # so does what they wrote about themselves to ask

@@ -16,7 +16,16 @@ from ..models import (
     Invitation,
 )
 from ..tasks import send_invitation_mail
-from .base import INVITATION_LINKS, Role, TipError, _record, _record_membership, logger, require_facilitator
+from .base import (
+    INVITATION_LINKS,
+    MEMBERSHIP_CONSENT_VERSION,
+    Role,
+    TipError,
+    _record,
+    _record_membership,
+    logger,
+    require_facilitator,
+)
 from .members import active_membership
 
 # --- Invitations ---------------------------------------------------------------------------
@@ -120,7 +129,7 @@ def accept_invitation(user, token):
             if member is None:
                 raise TipError(_("Deze uitnodiging is al gebruikt. Vraag de procesbegeleider om een nieuwe link."))
             return member  # the same person clicking again: already in
-    member = _join(invitation.community, user, invitation.role, invitation=invitation.pk)
+    member = join_community(invitation.community, user, invitation.role, invitation=invitation.pk)
     if invitation.pk is not None:
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
@@ -134,11 +143,15 @@ def add_member(facilitator, email, role):
     user = get_user_model().objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
     if user is None:
         raise TipError(_("Er is geen account met dit e-mailadres. Stuur deze persoon een uitnodigingslink."))
-    return _join(facilitator.community, user, role, added_by=facilitator)
+    return join_community(facilitator.community, user, role, added_by=facilitator)
 
 
-def _join(community, user, role, *, added_by=None, invitation=None):
-    """Make `user` an active member; `added_by` is the facilitator who added them (else they joined themselves)."""
+def join_community(community, user, role, *, added_by=None, invitation=None, join_request=None):
+    """Make `user` an active member: the one way into a community (invitation, request, added).
+
+    `added_by` is the facilitator who added them or accepted their request (else they joined
+    themselves); the audit entry names the invitation or request and the membership consent
+    version the person agreed to, so every path leaves the same record."""
     if role == Role.PARENT and not user.profile.pseudonym:
         raise TipError(_("Kies eerst een schuilnaam in uw profiel: ouders verschijnen nooit met hun eigen naam."))
     member, created = CommunityMember.objects.get_or_create(community=community, user=user, defaults={"role": role})
@@ -148,5 +161,12 @@ def _join(community, user, role, *, added_by=None, invitation=None):
         member.save(update_fields=["left_at", "role"])
     elif not created:
         return member  # already an active member: nothing changed
-    _record_membership(member, "tips.member_join", added_by or member, invitation=invitation)
+    _record_membership(
+        member,
+        "tips.member_join",
+        added_by or member,
+        invitation=invitation,
+        join_request=join_request,
+        consent_version=MEMBERSHIP_CONSENT_VERSION,
+    )
     return member

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile
 
+from .. import announcements
 from ..models import (
     Tip,
     TriedIt,
@@ -90,6 +91,7 @@ def publish(facilitator, tip):
     tip.published_at = timezone.now()
     tip.save(update_fields=["state", "published_at"])
     _record_tip(tip, "tips.publish", facilitator)
+    announcements.tip_published(tip)
     return tip
 
 

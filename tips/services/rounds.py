@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.spreadsheet import csv_text
 
+from .. import announcements
 from ..models import (
     CommunityMember,
     Pair,
@@ -87,6 +88,7 @@ def open_round(facilitator, round_):
     round_.opened_at = timezone.now()
     round_.save(update_fields=["state", "opened_at"])
     _record(round_, "tips.round_open", facilitator)
+    announcements.round_opened(round_)
     return round_
 
 
@@ -187,6 +189,7 @@ def close_round(facilitator, round_):
         raise TipError(_("Alleen een open ronde kan worden gesloten."))
     rows = round_results(round_)
     states_before = {row["tip"].pk: row["tip"].state for row in rows}
+    toptips_before = {row["tip"].pk for row in rows if row["tip"].is_toptip}
     for row in rows:
         tip = row["tip"]
         if round_.kind == Round.Kind.CLASSIFY and row["judged"]:
@@ -206,6 +209,8 @@ def close_round(facilitator, round_):
     _record(round_, "tips.round_close", facilitator)
     for tip in (row["tip"] for row in rows if row["tip"].state != states_before[row["tip"].pk]):
         _record_tip(tip, "tips.state_change", facilitator, previous_state=states_before[tip.pk], round=round_.pk)
+    for tip in (row["tip"] for row in rows if row["tip"].is_toptip and row["tip"].pk not in toptips_before):
+        announcements.tip_became_toptip(tip)
     return round_
 
 
