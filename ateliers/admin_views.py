@@ -165,3 +165,13 @@ def attendance_export(request, pk, register):
     )
     response["Content-Disposition"] = f'attachment; filename="aanwezigheid-{register.value}-{atelier.date}.csv"'
     return response
+
+
+def registrations_export(request, pk):
+    """The participant list with remarks and answers, as CSV (same permission as the attendance list)."""
+    atelier = organised_atelier_or_403(request.user, pk)
+    response = HttpResponse(
+        "\ufeff" + reports.registrations_export_csv(atelier), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="deelnemers-{atelier.date}.csv"'
+    return response

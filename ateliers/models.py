@@ -201,6 +201,21 @@ class AtelierPage(Page):
         blank=True,
         help_text=_("Kort verslag van wat gepresenteerd en besproken is; zichtbaar zodra de lessen gepubliceerd zijn."),
     )
+    # Self-service around registration (issue 16): how late a registrant may still change their
+    # details, and how long a seat offered from the waiting list is held for the person it is offered to.
+    change_cutoff_hours = models.PositiveSmallIntegerField(
+        _("wijzigen kan tot (uren voor het begin)"),
+        default=24,
+        help_text=_("Tot hoeveel uur voor het begin deelnemers hun aanmelding zelf kunnen wijzigen."),
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("bedenktijd bij een vrijgekomen plek (uren)"),
+        default=24,
+        help_text=_(
+            "Komt er een plek vrij, dan krijgt de eerste op de wachtlijst die zo lang aangeboden. "
+            "0 betekent: meteen plaatsen, zonder aanbod."
+        ),
+    )
     # Changed only through services.transition(); kept out of revisions (see with_content_json).
     state = models.CharField(
         _("status"), max_length=30, choices=AtelierState.choices, default=AtelierState.ANNOUNCED, editable=False
@@ -234,12 +249,17 @@ class AtelierPage(Page):
         FieldPanel("discussion_minutes"),
     ]
     accreditation_panels = [InlinePanel("accreditations", label=_("Accreditatie"))]
+    registration_panels = [
+        FieldRowPanel([FieldPanel("change_cutoff_hours"), FieldPanel("offer_hours")]),
+        InlinePanel("questions", label=_("Vraag bij aanmelden")),
+    ]
     lessons_panels = [FieldPanel("lessons")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Inhoud")),
             ObjectList(programme_panels, heading=_("Programma")),
             ObjectList(accreditation_panels, heading=_("Accreditatie")),
+            ObjectList(registration_panels, heading=_("Aanmelden")),
             ObjectList(lessons_panels, heading=_("Lessen")),
             ObjectList(Page.promote_panels, heading=_("Promotie")),
         ]
@@ -292,6 +312,11 @@ class AtelierPage(Page):
         return timezone.now() >= self.starts_at
 
     @property
+    def changes_close_at(self):
+        """Until this moment registrants change their own details (name, numbers, answers)."""
+        return self.starts_at - datetime.timedelta(hours=self.change_cutoff_hours)
+
+    @property
     def is_upcoming(self):
         return self.date >= timezone.localdate()
 
@@ -307,7 +332,8 @@ class AtelierPage(Page):
 
     @cached_property
     def confirmed_count(self):
-        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        """Seats taken: confirmed, and offered to someone from the waiting list (held for them)."""
+        return self.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
 
     @property
     def seats_left(self):
@@ -427,6 +453,43 @@ class Accreditation(Orderable):
         return f"{self.get_register_display()}: {self.get_status_display()}"
 
 
+class RegistrationQuestion(Orderable):
+    """A question the organiser asks everyone who registers (dietary needs, a topic to raise, ...)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Korte tekst")
+        CHOICE = "choice", _("Keuze")
+        YES_NO = "yes_no", _("Ja of nee")
+
+    page = ParentalKey(AtelierPage, related_name="questions", on_delete=models.CASCADE)
+    text = models.CharField(_("vraag"), max_length=255)
+    kind = models.CharField(_("soort antwoord"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    choices = models.TextField(_("keuzes"), blank=True, help_text=_("Alleen bij soort ‘Keuze’: één keuze per regel."))
+    required = models.BooleanField(_("verplicht"), default=False)
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("choices"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("vraag bij aanmelden")
+        verbose_name_plural = _("vragen bij aanmelden")
+
+    def __str__(self):
+        return self.text
+
+    def choice_list(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.kind == self.Kind.CHOICE and len(self.choice_list()) < 2:
+            raise ValidationError({"choices": _("Geef minstens twee keuzes, één per regel.")})
+
+
 def new_certificate_code():
     raw = secrets.token_hex(5).upper()
     return f"{raw[:5]}-{raw[5:]}"
@@ -444,7 +507,11 @@ class Registration(models.Model):
         PENDING = "pending", _("Wacht op bevestiging e-mailadres")
         CONFIRMED = "confirmed", _("Aangemeld")
         WAITING = "waiting", _("Op de wachtlijst")
+        OFFERED = "offered", _("Plek aangeboden")
         CANCELLED = "cancelled", _("Afgemeld")
+
+    # The statuses that take one of the atelier's seats: an offered seat is held for its person.
+    SEAT_STATUSES = (Status.CONFIRMED, Status.OFFERED)
 
     atelier = models.ForeignKey(AtelierPage, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(
@@ -457,12 +524,15 @@ class Registration(models.Model):
     wants_accreditation = models.BooleanField(_("wil accreditatiepunten"), default=False)
     # {"skj": "SKJ110012345", ...}: numbers already normalised with their register's prefix.
     register_numbers = models.JSONField(_("registratienummers"), default=dict, blank=True)
+    remarks = models.TextField(_("wensen of opmerkingen"), blank=True, max_length=1000)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
     # The waiting list is ordered by this moment, not by when the form was first opened.
     queued_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # While status is "offered": the seat is held for this person until then (services.fill_free_seats).
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("aanwezig"), default=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
     certificate_code = models.CharField(max_length=20, unique=True, null=True, blank=True)
@@ -494,6 +564,22 @@ class Registration(models.Model):
     def register_number_items(self):
         labels = dict(Register.choices)
         return [(labels.get(key, key), number) for key, number in self.register_numbers.items()]
+
+
+class RegistrationAnswer(models.Model):
+    """One registrant's answer to one of the atelier's questions (a removed question takes its answers along)."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(RegistrationQuestion, on_delete=models.CASCADE, related_name="answers")
+    value = models.CharField(_("antwoord"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        constraints = [models.UniqueConstraint(fields=["registration", "question"], name="one_answer_per_question")]
+
+    def __str__(self):
+        return self.value
 
 
 class RevokedCertificate(models.Model):

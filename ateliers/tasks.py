@@ -22,6 +22,9 @@ SUBJECTS = {
     "evaluation": _("Hoe was het kennisatelier? Geef je mening"),
     "cancelled": _("Je bent afgemeld voor het kennisatelier"),
     "fresh_link": _("Je nieuwe link voor het kennisatelier"),
+    "offered": _("Er is een plek vrij: neem hem aan voor het kennisatelier"),
+    "offer_expired": _("Het aanbod is verlopen voor het kennisatelier"),
+    "changed": _("Je aanmelding is gewijzigd voor het kennisatelier"),
 }
 # Long enough for any subject line plus a normal title; mail clients cut off earlier anyway.
 MAX_SUBJECT_LENGTH = 150
@@ -67,6 +70,8 @@ def send_registration_mail(registration_id, kind):
             "atelier_url": links.atelier_url(atelier),
             "confirm_url": links.confirm_url(registration),
             "manage_url": links.manage_url(registration),
+            "accept_offer_url": links.accept_offer_url(registration),
+            "answers": registration.answers.select_related("question").order_by("question__sort_order"),
             "evaluation_url": links.evaluation_url(registration),
             "certificate_available": certificate_available(registration),
         }

@@ -23,7 +23,7 @@ from core import ratelimit, signed_links
 from . import links, services
 from .calendar import registration_ics, upcoming_feed
 from .certificates import certificate_pdf
-from .forms import EvaluationForm, FreshLinkForm, RegistrationForm
+from .forms import ChangeRegistrationForm, EvaluationForm, FreshLinkForm, RegistrationForm
 from .models import AtelierPage, AtelierState, EvaluationAspect, Registration
 from .permissions import can_check_in
 from .qr import qr_svg
@@ -176,7 +176,7 @@ def register(request, atelier_id):
     user = request.user if request.user.is_authenticated else None
     if not atelier.accepts_registrations:
         return render(request, "ateliers/register_closed.html", {"atelier": atelier}, status=200)
-    form = RegistrationForm(request.POST or None, user=user)
+    form = RegistrationForm(request.POST or None, user=user, questions=atelier.questions.all())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if user is None and _too_many_guest_registrations(request):
@@ -191,6 +191,8 @@ def register(request, atelier_id):
                 organisation_name=data["organisation_name"],
                 wants_accreditation=data["wants_accreditation"],
                 register_numbers=data["register_numbers"],
+                remarks=data["remarks"],
+                answers=form.answers(),
                 user=user,
                 language=translation.get_language() or "nl",
             )
@@ -221,20 +223,85 @@ def confirm(request, token):
     return render(request, "ateliers/confirm.html", {"registration": registration})
 
 
+def _offer_lapsed_meanwhile(registration):
+    """An offer that lapsed before the expiry run got to it is passed on now, when its person looks."""
+    if registration.status == Registration.Status.OFFERED and not services.offer_is_open(registration):
+        services.expire_lapsed_offers(registration.atelier)
+        registration.refresh_from_db()
+    return registration
+
+
 @link_pages
 def manage(request, token):
-    registration = _registration_or_404(token, "manage")
+    registration = _offer_lapsed_meanwhile(_registration_or_404(token, "manage"))
     context = {
         "registration": registration,
         "atelier": registration.atelier,
         "token": token,
         "waiting_position": services.waiting_position(registration),
         "can_cancel": _can_cancel(registration),
+        "can_change": services.can_change(registration),
+        "offer_open": services.offer_is_open(registration),
         "certificate_available": services.certificate_available(registration),
     }
     if registration.holds_seat and registration.atelier.state not in services.AFTER_THE_EVENT:
         context["qr_svg"] = qr_svg(links.checkin_url(registration))
     return render(request, "ateliers/manage.html", context)
+
+
+@link_pages
+def change(request, token):
+    """The registrant changes their own details and answers, until the atelier's cut-off."""
+    registration = _registration_or_404(token, "manage")
+    atelier = registration.atelier
+    context = {"registration": registration, "atelier": atelier, "token": token}
+    if not services.can_change(registration):
+        if registration.status != Registration.Status.CANCELLED:
+            messages.error(request, services.change_closed_message(atelier))
+        return redirect("ateliers:manage", token=token)
+    form = ChangeRegistrationForm(request.POST or None, registration=registration)
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        user = request.user if request.user.is_authenticated else None
+        try:
+            _registration, changed = services.change_registration(
+                registration, details=form.details(), answers=form.answers(), user=user
+            )
+        except services.AtelierError as error:
+            messages.error(request, str(error))
+        else:
+            if changed:
+                messages.success(request, _("Je wijzigingen zijn opgeslagen. Je krijgt een bevestiging per e-mail."))
+            else:
+                messages.info(request, _("Er was niets veranderd."))
+            return redirect("ateliers:manage", token=token)
+    return render(request, "ateliers/change.html", context)
+
+
+@link_pages
+def accept_offer(request, token):
+    """The link in the offer mail: GET says what is on offer and until when, only the POST takes the seat
+    (a mail scanner that opens links must not accept in someone's name)."""
+    registration = _offer_lapsed_meanwhile(_registration_or_404(token, "manage"))
+    if request.method == "POST":
+        try:
+            services.accept_offer(registration)
+        except services.AtelierError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De plek is van jou. Je krijgt je bevestiging met QR-code per e-mail."))
+        return redirect("ateliers:manage", token=token)
+    if not services.offer_is_open(registration):
+        if registration.status == Registration.Status.CANCELLED and registration.offer_expires_at:
+            messages.error(
+                request,
+                _(
+                    "Dit aanbod is verlopen; de plek is naar de volgende op de wachtlijst gegaan. Je kunt je opnieuw aanmelden."
+                ),
+            )
+        return redirect("ateliers:manage", token=token)
+    context = {"registration": registration, "atelier": registration.atelier, "token": token}
+    return render(request, "ateliers/accept_offer.html", context)
 
 
 def _can_cancel(registration):

@@ -29,6 +29,7 @@ admin_urlpatterns = [
     path("rapportage.csv", admin_views.report_csv, name="report_csv"),
     path("<int:pk>/", admin_views.ManageAtelierView.as_view(), name="manage"),
     path("<int:pk>/aanwezigheid-<str:register>.csv", admin_views.attendance_export, name="attendance_export"),
+    path("<int:pk>/deelnemers.csv", admin_views.registrations_export, name="registrations_export"),
 ]
 
 
@@ -116,6 +117,10 @@ REGISTRATION_ACTIONS = {
     "ateliers.cancel": _("Afgemeld voor kennisatelier"),
     "ateliers.promote": _("Van de wachtlijst geplaatst"),
     "ateliers.attendance": _("Aanwezigheid gewijzigd"),
+    "ateliers.change": _("Aanmelding gewijzigd door de deelnemer"),
+    "ateliers.offer": _("Vrijgekomen plek aangeboden"),
+    "ateliers.accept_offer": _("Aangeboden plek aangenomen"),
+    "ateliers.offer_expired": _("Aanbod niet op tijd aangenomen"),
 }
 
 

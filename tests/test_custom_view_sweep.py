@@ -59,6 +59,8 @@ CLASSIFIED = {
     "ateliers:confirm": LINK,
     "ateliers:manage": LINK,
     "ateliers:cancel": LINK,
+    "ateliers:change": LINK,
+    "ateliers:accept_offer": LINK,
     "ateliers:registration_ics": LINK,
     "ateliers:certificate": LINK,
     "ateliers:certificate_check": PUBLIC,
@@ -71,6 +73,7 @@ CLASSIFIED = {
     "ateliers_admin:report_csv": ORGANISER,
     "ateliers_admin:manage": ORGANISER,
     "ateliers_admin:attendance_export": ORGANISER,
+    "ateliers_admin:registrations_export": ORGANISER,
     # tips
     "tips:index": OWN,
     "tips:invitation": LINK,
