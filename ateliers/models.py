@@ -216,6 +216,11 @@ class AtelierPage(Page):
             "0 betekent: meteen plaatsen, zonder aanbod."
         ),
     )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("herinnering (dagen vooraf)"),
+        default=2,
+        help_text=_("Zoveel dagen voor het begin krijgen deelnemers een herinnering per e-mail. 0: geen herinnering."),
+    )
     # Changed only through services.transition(); kept out of revisions (see with_content_json).
     state = models.CharField(
         _("status"), max_length=30, choices=AtelierState.choices, default=AtelierState.ANNOUNCED, editable=False
@@ -250,7 +255,7 @@ class AtelierPage(Page):
     ]
     accreditation_panels = [InlinePanel("accreditations", label=_("Accreditatie"))]
     registration_panels = [
-        FieldRowPanel([FieldPanel("change_cutoff_hours"), FieldPanel("offer_hours")]),
+        FieldRowPanel([FieldPanel("change_cutoff_hours"), FieldPanel("offer_hours"), FieldPanel("reminder_days")]),
         InlinePanel("questions", label=_("Vraag bij aanmelden")),
     ]
     lessons_panels = [FieldPanel("lessons")]
@@ -533,6 +538,8 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     # While status is "offered": the seat is held for this person until then (services.fill_free_seats).
     offer_expires_at = models.DateTimeField(null=True, blank=True)
+    # When the reminder before the atelier was sent: set once, so no run of the command sends it twice.
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("aanwezig"), default=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
     certificate_code = models.CharField(max_length=20, unique=True, null=True, blank=True)

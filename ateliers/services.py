@@ -480,6 +480,54 @@ def capacity_changed(atelier):
         return fill_free_seats(atelier)
 
 
+# -- reminders ---------------------------------------------------------------------------
+
+# Someone whose seat was confirmed this recently just had a mail with everything in it.
+NO_REMINDER_AFTER_FRESH_REGISTRATION = datetime.timedelta(hours=24)
+
+
+def registrations_due_a_reminder(now=None):
+    """Confirmed seats of upcoming ateliers inside their atelier's reminder window, not yet reminded."""
+    now = now or timezone.now()
+    candidates = Registration.objects.filter(
+        status=Status.CONFIRMED,
+        anonymised=False,
+        reminder_sent_at__isnull=True,
+        atelier__reminder_days__gt=0,
+        atelier__state__in=(AtelierState.REGISTRATION_OPEN, AtelierState.FULL),
+        atelier__date__gte=timezone.localdate(now),
+        atelier__date__lte=timezone.localdate(now) + datetime.timedelta(days=366),
+    ).select_related("atelier")
+    return [
+        registration
+        for registration in candidates
+        if registration.atelier.starts_at - datetime.timedelta(days=registration.atelier.reminder_days)
+        <= now
+        < registration.atelier.starts_at
+        and (registration.queued_at or registration.created_at) <= now - NO_REMINDER_AFTER_FRESH_REGISTRATION
+    ]
+
+
+def send_reminders(now=None):
+    """Queue the reminder for every registration due one; returns how many were queued.
+
+    Each registration is claimed with one conditional UPDATE (reminder_sent_at still empty):
+    two runs at once, or a run repeated after a crash, can claim it only once, so nobody gets
+    the reminder twice. The mail goes through the task queue after the claim is committed.
+    """
+    sent = 0
+    for registration in registrations_due_a_reminder(now):
+        with transaction.atomic():
+            claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=timezone.now()
+            )
+            if claimed:
+                _log_registration(registration, registration.atelier, "ateliers.reminder")
+                _enqueue_mail(registration, "reminder")
+                sent += 1
+    return sent
+
+
 # -- changing one's own registration -----------------------------------------------------
 
 # What a registrant may change themselves, and how it is recorded (field names, never values).

@@ -25,6 +25,7 @@ SUBJECTS = {
     "offered": _("Er is een plek vrij: neem hem aan voor het kennisatelier"),
     "offer_expired": _("Het aanbod is verlopen voor het kennisatelier"),
     "changed": _("Je aanmelding is gewijzigd voor het kennisatelier"),
+    "reminder": _("Herinnering: binnenkort het kennisatelier"),
 }
 # Long enough for any subject line plus a normal title; mail clients cut off earlier anyway.
 MAX_SUBJECT_LENGTH = 150
@@ -46,7 +47,7 @@ def atelier_mail_subject(lead, title):
 
 
 # Mails that hand out a seat carry the calendar file and the QR code for the door.
-WITH_TICKET = {"confirmed", "promoted"}
+WITH_TICKET = {"confirmed", "promoted", "reminder"}
 
 
 def _registration_to_mail(registration_id):

@@ -121,6 +121,7 @@ REGISTRATION_ACTIONS = {
     "ateliers.offer": _("Vrijgekomen plek aangeboden"),
     "ateliers.accept_offer": _("Aangeboden plek aangenomen"),
     "ateliers.offer_expired": _("Aanbod niet op tijd aangenomen"),
+    "ateliers.reminder": _("Herinnering verstuurd"),
 }
 
 
