@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.registers import NUMBER_FORMATS, Register, normalise
 
-from .models import Background, RegistrationQuestion
+from .models import Background, OrganiserMessage, RegistrationQuestion
 
 
 def register_field_name(register):
@@ -156,3 +156,12 @@ class FreshLinkForm(forms.Form):
     """On the page of an expired link: the address the registration was made with."""
 
     email = forms.EmailField(label=_("E-mailadres waarmee je je hebt aangemeld"), max_length=254)
+
+
+class OrganiserMessageForm(forms.ModelForm):
+    """An organiser's message to the participants (admin); the rules are in services.send_organiser_message."""
+
+    class Meta:
+        model = OrganiserMessage
+        fields = ["audience", "kind", "subject", "body"]
+        widgets = {"audience": forms.RadioSelect, "kind": forms.RadioSelect, "body": forms.Textarea(attrs={"rows": 8})}

@@ -225,6 +225,12 @@ class AtelierPage(Page):
     state = models.CharField(
         _("status"), max_length=30, choices=AtelierState.choices, default=AtelierState.ANNOUNCED, editable=False
     )
+    # The calendar files' SEQUENCE (RFC 5545 §3.8.7.4): raised when an organiser tells the
+    # participants of a change, so their calendars replace the event (same UID) instead of adding
+    # one. Set when an organiser calls the atelier off: calendars get METHOD:CANCEL. Both are
+    # changed only by services.send_organiser_message and kept out of revisions like `state`.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    called_off_at = models.DateTimeField(_("gaat niet door sinds"), null=True, blank=True, editable=False)
 
     base_form_class = AtelierPageForm
     parent_page_types = ["ateliers.AtelierSeriesPage"]
@@ -280,6 +286,8 @@ class AtelierPage(Page):
         """Restoring or publishing a revision must never roll back the lifecycle state."""
         page = super().with_content_json(content)
         page.state = self.state
+        page.calendar_sequence = self.calendar_sequence
+        page.called_off_at = self.called_off_at
         return page
 
     # -- programme ---------------------------------------------------------------------
@@ -329,7 +337,11 @@ class AtelierPage(Page):
 
     @property
     def accepts_registrations(self):
-        return self.state in (AtelierState.REGISTRATION_OPEN, AtelierState.FULL) and self.is_upcoming
+        return (
+            self.state in (AtelierState.REGISTRATION_OPEN, AtelierState.FULL)
+            and self.is_upcoming
+            and not self.called_off_at
+        )
 
     @property
     def lessons_published(self):
@@ -587,6 +599,42 @@ class RegistrationAnswer(models.Model):
 
     def __str__(self):
         return self.value
+
+
+class OrganiserMessage(models.Model):
+    """A message an organiser sent to (some of) an atelier's participants from the admin.
+
+    Kept so the mail task reads the text from here (not from its arguments) and so the
+    organisers see what went out to whom and when.
+    """
+
+    class Audience(models.TextChoices):
+        ALL = "all", _("Iedereen die aangemeld is of op de wachtlijst staat")
+        REGISTERED = "registered", _("Aangemeld (met een plek)")
+        WAITING = "waiting", _("Op de wachtlijst")
+        ATTENDED = "attended", _("Aanwezig geweest")
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", _("Bericht")
+        CHANGED = "changed", _("Wijziging (tijd of locatie): nieuw agenda-bestand")
+        CALLED_OFF = "called_off", _("Het kennisatelier gaat niet door: agenda-afspraak vervalt")
+
+    atelier = models.ForeignKey(AtelierPage, on_delete=models.CASCADE, related_name="organiser_messages")
+    audience = models.CharField(_("aan"), max_length=20, choices=Audience.choices, default=Audience.ALL)
+    kind = models.CharField(_("soort bericht"), max_length=20, choices=Kind.choices, default=Kind.MESSAGE)
+    subject = models.CharField(_("onderwerp"), max_length=120)
+    body = models.TextField(_("bericht"), max_length=5000)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("bericht aan deelnemers")
+        verbose_name_plural = _("berichten aan deelnemers")
+
+    def __str__(self):
+        return self.subject
 
 
 class RevokedCertificate(models.Model):

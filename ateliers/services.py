@@ -34,12 +34,13 @@ from .models import (
     EvaluationAspect,
     EvaluationResponse,
     EvaluationScore,
+    OrganiserMessage,
     Registration,
     RegistrationAnswer,
     RevokedCertificate,
     new_certificate_code,
 )
-from .tasks import send_fresh_link_mail, send_registration_mail
+from .tasks import send_fresh_link_mail, send_organiser_message_mail, send_registration_mail
 
 logger = logging.getLogger(__name__)
 Status = Registration.Status
@@ -526,6 +527,70 @@ def send_reminders(now=None):
                 _enqueue_mail(registration, "reminder")
                 sent += 1
     return sent
+
+
+# -- organisers' messages ----------------------------------------------------------------
+
+AUDIENCES = {
+    OrganiserMessage.Audience.ALL: Q(status__in=(*Registration.SEAT_STATUSES, Status.WAITING)),
+    OrganiserMessage.Audience.REGISTERED: Q(status__in=Registration.SEAT_STATUSES),
+    OrganiserMessage.Audience.WAITING: Q(status=Status.WAITING),
+    OrganiserMessage.Audience.ATTENDED: Q(attended=True),
+}
+
+
+def message_recipients(atelier, audience):
+    return atelier.registrations.filter(AUDIENCES[OrganiserMessage.Audience(audience)], anonymised=False)
+
+
+def send_organiser_message(atelier, *, audience, kind, subject, body, user):
+    """An organiser writes to (some of) the participants: a venue change, a call-off, news.
+
+    A change raises the calendar SEQUENCE and a call-off marks the atelier called off (its
+    calendar files become METHOD:CANCEL and registration closes), so the attached .ics replaces
+    or removes the event in the participant's calendar. Calling off twice is refused. One mail
+    per participant through the task queue, after the commit. Returns the stored message.
+    """
+    kind = OrganiserMessage.Kind(kind)
+    with transaction.atomic():
+        atelier = AtelierPage.objects.select_for_update(of=("self",), no_key=True).get(pk=atelier.pk)
+        if atelier.called_off_at and kind == OrganiserMessage.Kind.CALLED_OFF:
+            raise AtelierError(_("Dit kennisatelier is al afgelast; de deelnemers hebben dat bericht gekregen."))
+        if kind == OrganiserMessage.Kind.CALLED_OFF and atelier.state in AFTER_THE_EVENT:
+            raise AtelierError(_("Dit kennisatelier is al geweest; afgelasten kan niet meer."))
+        if kind != OrganiserMessage.Kind.MESSAGE:
+            updates = {"calendar_sequence": atelier.calendar_sequence + 1}
+            if kind == OrganiserMessage.Kind.CALLED_OFF:
+                updates["called_off_at"] = timezone.now()
+            AtelierPage.objects.filter(pk=atelier.pk).update(**updates)
+            for field, value in updates.items():
+                setattr(atelier, field, value)
+            transaction.on_commit(page_cache.invalidate)
+        recipients = list(message_recipients(atelier, audience).values_list("pk", flat=True))
+        message = OrganiserMessage.objects.create(
+            atelier=atelier,
+            audience=audience,
+            kind=kind,
+            subject=subject.strip(),
+            body=body.strip(),
+            sent_by=user,
+            recipients=len(recipients),
+        )
+        audit.record(
+            atelier,
+            "ateliers.organiser_message",
+            user=user,
+            message=message.pk,
+            audience=audience,
+            kind=kind.value,
+            recipients=len(recipients),
+            sequence=atelier.calendar_sequence,
+        )
+        for registration_id in recipients:
+            transaction.on_commit(
+                lambda registration_id=registration_id: send_organiser_message_mail.enqueue(message.pk, registration_id)
+            )
+    return message
 
 
 # -- changing one's own registration -----------------------------------------------------

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import AtelierPage, AtelierState, EvaluationAspect, Registration
+from .models import AtelierPage, AtelierState, EvaluationAspect, OrganiserMessage, Registration
 from .permissions import can_organise_atelier, can_see_atelier_reports
 
 
@@ -30,6 +30,7 @@ admin_urlpatterns = [
     path("<int:pk>/", admin_views.ManageAtelierView.as_view(), name="manage"),
     path("<int:pk>/aanwezigheid-<str:register>.csv", admin_views.attendance_export, name="attendance_export"),
     path("<int:pk>/deelnemers.csv", admin_views.registrations_export, name="registrations_export"),
+    path("<int:pk>/bericht/", admin_views.OrganiserMessageView.as_view(), name="message"),
 ]
 
 
@@ -104,6 +105,17 @@ def register_atelier_log_actions(actions):
                 "old": _state_label(log_entry.data.get("from")),
                 "new": _state_label(log_entry.data.get("to")),
                 "revoked": log_entry.data.get("revoked_certificates", 0),
+            }
+
+    @actions.register_action("ateliers.organiser_message")
+    class OrganiserMessageSent(LogFormatter):
+        label = _("Bericht aan deelnemers verstuurd")
+
+        def format_message(self, log_entry):
+            kinds = dict(OrganiserMessage.Kind.choices)
+            return _("Bericht aan deelnemers verstuurd (%(kind)s, %(n)s ontvangers)") % {
+                "kind": kinds.get(log_entry.data.get("kind"), log_entry.data.get("kind")),
+                "n": log_entry.data.get("recipients", 0),
             }
 
     for action, label in REGISTRATION_ACTIONS.items():

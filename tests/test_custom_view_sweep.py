@@ -74,6 +74,7 @@ CLASSIFIED = {
     "ateliers_admin:manage": ORGANISER,
     "ateliers_admin:attendance_export": ORGANISER,
     "ateliers_admin:registrations_export": ORGANISER,
+    "ateliers_admin:message": ORGANISER,
     # tips
     "tips:index": OWN,
     "tips:invitation": LINK,
