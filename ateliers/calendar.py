@@ -78,3 +78,16 @@ def upcoming_feed(ateliers):
     for atelier in ateliers:
         calendar.add_component(atelier_event(atelier))
     return _with_time_zones(calendar, ateliers).to_ical()
+
+
+def member_feed(registrations):
+    """A member's own registrations as a subscribable calendar; a place on the waiting list (or on
+    offer) is TENTATIVE, a called-off atelier CANCELLED. Nothing about the member is in it."""
+    registrations = list(registrations)
+    calendar = _calendar("Mijn kennisateliers – Samen Preventief")
+    calendar.add("x-published-ttl", "PT1H")
+    for registration in registrations:
+        atelier = registration.atelier
+        status = None if registration.holds_seat or atelier.called_off_at else "TENTATIVE"
+        calendar.add_component(atelier_event(atelier, status=status))
+    return _with_time_zones(calendar, [registration.atelier for registration in registrations]).to_ical()

@@ -637,6 +637,27 @@ class OrganiserMessage(models.Model):
         return self.subject
 
 
+class CalendarFeed(models.Model):
+    """A member's secret address for a calendar subscription to their own registrations.
+
+    Only a hash of the key is stored (as for tip-community invitations): whoever reads the
+    table cannot subscribe to anyone's calendar. A new key replaces the old one, and revoking
+    deletes it, so a leaked address stops working at once.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="atelier_calendar")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("persoonlijke agenda-link")
+        verbose_name_plural = _("persoonlijke agenda-links")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
 class RevokedCertificate(models.Model):
     """A certificate code that was valid once and no longer is.
 

@@ -14,7 +14,9 @@ never loses a registration.
 """
 
 import datetime
+import hashlib
 import logging
+import secrets
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -31,6 +33,7 @@ from .models import (
     AFTER_THE_EVENT,
     AtelierPage,
     AtelierState,
+    CalendarFeed,
     EvaluationAspect,
     EvaluationResponse,
     EvaluationScore,
@@ -591,6 +594,53 @@ def send_organiser_message(atelier, *, audience, kind, subject, body, user):
                 lambda registration_id=registration_id: send_organiser_message_mail.enqueue(message.pk, registration_id)
             )
     return message
+
+
+# -- a member's personal calendar feed ------------------------------------------------------
+
+
+def _feed_key_hash(key):
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_calendar_feed(user):
+    """A new secret feed address for `user` (any earlier one stops working); returns the key.
+
+    The key is shown once, to the member; only its hash is kept.
+    """
+    key = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        replaced = CalendarFeed.objects.filter(user=user).delete()[0] > 0
+        feed = CalendarFeed.objects.create(user=user, key_hash=_feed_key_hash(key))
+        audit.record(feed, "ateliers.calendar_feed_created", user=user, label=f"#{feed.pk}", replaced=replaced)
+    return key
+
+
+def revoke_calendar_feed(user):
+    """Stop the member's feed address from working; True if there was one."""
+    with transaction.atomic():
+        feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+        if feed is None:
+            return False
+        audit.record(feed, "ateliers.calendar_feed_revoked", user=user, label=f"#{feed.pk}")
+        feed.delete()
+    return True
+
+
+def feed_registrations(key):
+    """The current (not cancelled) registrations behind a feed key, or None for a key we do not know."""
+    if not key or len(key) > 100:
+        return None
+    feed = CalendarFeed.objects.select_related("user").filter(key_hash=_feed_key_hash(key)).first()
+    if feed is None or not feed.user.is_active:
+        return None
+    CalendarFeed.objects.filter(pk=feed.pk).update(last_read_at=timezone.now())
+    return (
+        Registration.objects.filter(user=feed.user, anonymised=False)
+        .exclude(status__in=(Status.CANCELLED, Status.PENDING))
+        .select_related("atelier")
+        .order_by("atelier__date")
+    )
 
 
 # -- changing one's own registration -----------------------------------------------------

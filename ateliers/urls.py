@@ -6,6 +6,8 @@ app_name = "ateliers"
 
 urlpatterns = [
     path("agenda.ics", views.calendar_feed, name="feed"),
+    path("mijn-agenda/", views.my_calendar, name="my_calendar"),
+    path("mijn-agenda/<str:key>.ics", views.member_calendar_feed, name="member_feed"),
     path("<int:atelier_id>/aanmelden/", views.register, name="register"),
     path("aanmelding/bevestigen/<str:token>/", views.confirm, name="confirm"),
     path("aanmelding/<str:token>/", views.manage, name="manage"),

@@ -19,12 +19,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import refuse_unverified
 from core import ratelimit, signed_links
+from core.public_urls import absolute_url
 
 from . import links, services
-from .calendar import registration_ics, upcoming_feed
+from .calendar import member_feed, registration_ics, upcoming_feed
 from .certificates import certificate_pdf
 from .forms import ChangeRegistrationForm, EvaluationForm, FreshLinkForm, RegistrationForm
-from .models import AtelierPage, AtelierState, EvaluationAspect, Registration
+from .models import AtelierPage, AtelierState, CalendarFeed, EvaluationAspect, Registration
 from .permissions import can_check_in
 from .qr import qr_svg
 
@@ -381,6 +382,38 @@ def calendar_feed(request):
     )
     response = HttpResponse(upcoming_feed(ateliers.order_by("date")), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kennisateliers.ics"'
+    return response
+
+
+@refuse_unverified
+def my_calendar(request):
+    """Where a member makes (or revokes) the secret address of a calendar with their own registrations."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    context = {"feed": CalendarFeed.objects.filter(user=request.user).first()}
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "create":
+        key = services.create_calendar_feed(request.user)
+        feed_url = absolute_url(reverse("ateliers:member_feed", args=[key]))
+        context.update(feed_url=feed_url, webcal_url=re.sub(r"^https?://", "webcal://", feed_url))
+        context["feed"] = CalendarFeed.objects.filter(user=request.user).first()
+    elif action == "revoke":
+        services.revoke_calendar_feed(request.user)
+        messages.success(request, _("Je agenda-link is ingetrokken; agenda's die hem gebruikten, krijgen niets meer."))
+        return redirect("ateliers:my_calendar")
+    response = render(request, "ateliers/my_calendar.html", context)
+    patch_cache_control(response, private=True, no_store=True)  # the address is shown once
+    return response
+
+
+def member_calendar_feed(request, key):
+    """The subscribable feed behind a member's secret address; an unknown or revoked key gets a 404."""
+    registrations = services.feed_registrations(key)
+    if registrations is None:
+        raise Http404
+    response = HttpResponse(member_feed(registrations), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="mijn-kennisateliers.ics"'
+    patch_cache_control(response, private=True)  # one member's calendar: never in the shared page cache
     return response
 
 

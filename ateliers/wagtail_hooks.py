@@ -118,6 +118,17 @@ def register_atelier_log_actions(actions):
                 "n": log_entry.data.get("recipients", 0),
             }
 
+    actions.register_action(
+        "ateliers.calendar_feed_created",
+        _("Persoonlijke agenda-link aangemaakt"),
+        _("Persoonlijke agenda-link aangemaakt"),
+    )
+    actions.register_action(
+        "ateliers.calendar_feed_revoked",
+        _("Persoonlijke agenda-link ingetrokken"),
+        _("Persoonlijke agenda-link ingetrokken"),
+    )
+
     for action, label in REGISTRATION_ACTIONS.items():
         actions.register_action(action)(type("RegistrationChange", (RegistrationChange,), {"label": label}))
 

@@ -55,6 +55,8 @@ CLASSIFIED = {
     "no_page_access": PUBLIC,
     # ateliers
     "ateliers:feed": PUBLIC,
+    "ateliers:my_calendar": OWN,
+    "ateliers:member_feed": LINK,
     "ateliers:register": PUBLIC,
     "ateliers:confirm": LINK,
     "ateliers:manage": LINK,
