@@ -11,6 +11,7 @@ import secrets
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -42,6 +43,8 @@ from .blocks import SpeakerBlock
 from .links import make_token
 
 MAX_TALKS = 4
+# A reminder further ahead than this is no reminder; it also bounds what the reminder run reads.
+MAX_REMINDER_DAYS = 30
 MIN_DISCUSSION_MINUTES = 30
 
 
@@ -219,6 +222,7 @@ class AtelierPage(Page):
     reminder_days = models.PositiveSmallIntegerField(
         _("herinnering (dagen vooraf)"),
         default=2,
+        validators=[MaxValueValidator(MAX_REMINDER_DAYS)],
         help_text=_("Zoveel dagen voor het begin krijgen deelnemers een herinnering per e-mail. 0: geen herinnering."),
     )
     # Changed only through services.transition(); kept out of revisions (see with_content_json).

@@ -31,6 +31,7 @@ from .certificates import certificate_available
 from .links import LINK_PURPOSES, link_purpose, make_token  # noqa: F401 (views ask the services for links)
 from .models import (
     AFTER_THE_EVENT,
+    MAX_REMINDER_DAYS,
     AtelierPage,
     AtelierState,
     CalendarFeed,
@@ -500,7 +501,7 @@ def registrations_due_a_reminder(now=None):
         atelier__reminder_days__gt=0,
         atelier__state__in=(AtelierState.REGISTRATION_OPEN, AtelierState.FULL),
         atelier__date__gte=timezone.localdate(now),
-        atelier__date__lte=timezone.localdate(now) + datetime.timedelta(days=366),
+        atelier__date__lte=timezone.localdate(now) + datetime.timedelta(days=MAX_REMINDER_DAYS + 1),
     ).select_related("atelier")
     return [
         registration
