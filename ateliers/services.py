@@ -923,6 +923,7 @@ def anonymise_member_registrations(user):
         registration.anonymised = True
         registration.save()
     RegistrationAnswer.objects.filter(registration__user__isnull=True, registration__anonymised=True).delete()
+    CalendarFeed.objects.filter(user=user).delete()  # nobody's calendar keeps reading a deleted member's
     EvaluationResponse.objects.filter(registration__user__isnull=True, registration__anonymised=True).update(
         comments=""
     )

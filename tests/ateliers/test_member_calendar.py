@@ -82,3 +82,10 @@ def test_each_member_sees_only_their_own(client, make_atelier, member):
     client.force_login(member)
     path = make_feed(client)
     assert "Alleen voor de ander" not in client.get(path).content.decode()
+
+
+def test_deleting_the_account_ends_the_feed(client, atelier, member):
+    client.force_login(member)
+    path = make_feed(client)
+    services.anonymise_member_registrations(member)
+    assert client.get(path).status_code == 404
