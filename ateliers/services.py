@@ -441,6 +441,11 @@ def expire_lapsed_offers(atelier=None):
     return lapsed
 
 
+OFFER_LAPSED_MESSAGE = _(
+    "Dit aanbod is verlopen; de plek is naar de volgende op de wachtlijst gegaan. Je kunt je opnieuw aanmelden."
+)
+
+
 class OfferLapsed(AtelierError):
     """The offer was not accepted in time: the seat went to the next person."""
 
@@ -469,11 +474,7 @@ def accept_offer(registration):
             _enqueue_mail(registration, "promoted")
             return registration
     if lapsed:
-        raise OfferLapsed(
-            _(
-                "Dit aanbod is verlopen; de plek is naar de volgende op de wachtlijst gegaan. Je kunt je opnieuw aanmelden."
-            )
-        )
+        raise OfferLapsed(OFFER_LAPSED_MESSAGE)
     raise AtelierError(_("Er staat voor deze aanmelding geen plek klaar om aan te nemen."))
 
 

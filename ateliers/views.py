@@ -294,12 +294,7 @@ def accept_offer(request, token):
         return redirect("ateliers:manage", token=token)
     if not services.offer_is_open(registration):
         if registration.status == Registration.Status.CANCELLED and registration.offer_expires_at:
-            messages.error(
-                request,
-                _(
-                    "Dit aanbod is verlopen; de plek is naar de volgende op de wachtlijst gegaan. Je kunt je opnieuw aanmelden."
-                ),
-            )
+            messages.error(request, services.OFFER_LAPSED_MESSAGE)
         return redirect("ateliers:manage", token=token)
     context = {"registration": registration, "atelier": registration.atelier, "token": token}
     return render(request, "ateliers/accept_offer.html", context)
