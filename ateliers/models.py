@@ -6,6 +6,7 @@ states (capacity, waiting list, lifecycle) live in `services.py`, not here and n
 """
 
 import datetime
+import hashlib
 import secrets
 
 from django import forms
@@ -234,6 +235,9 @@ class AtelierPage(Page):
     # one. Set when an organiser calls the atelier off: calendars get METHOD:CANCEL. Both are
     # changed only by services.send_organiser_message and kept out of revisions like `state`.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    # What calendars show of the atelier (time, place, title) when SEQUENCE was last set; a
+    # publish that changes any of it raises SEQUENCE (services.calendar_details_published).
+    calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     called_off_at = models.DateTimeField(_("gaat niet door sinds"), null=True, blank=True, editable=False)
 
     base_form_class = AtelierPageForm
@@ -291,6 +295,7 @@ class AtelierPage(Page):
         page = super().with_content_json(content)
         page.state = self.state
         page.calendar_sequence = self.calendar_sequence
+        page.calendar_fingerprint = self.calendar_fingerprint
         page.called_off_at = self.called_off_at
         return page
 
@@ -327,6 +332,14 @@ class AtelierPage(Page):
     @property
     def has_started(self):
         return timezone.now() >= self.starts_at
+
+    def calendar_details(self):
+        """A fingerprint of what a calendar event shows: a change means the event needs a new SEQUENCE."""
+        shown = "|".join(
+            str(part)
+            for part in (self.title, self.date, self.start_time, self.end_time, self.venue, self.venue_address)
+        )
+        return hashlib.sha256(shown.encode()).hexdigest()
 
     @property
     def changes_close_at(self):

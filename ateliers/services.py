@@ -478,6 +478,23 @@ def accept_offer(registration):
     raise AtelierError(_("Er staat voor deze aanmelding geen plek klaar om aan te nemen."))
 
 
+def calendar_details_published(atelier):
+    """After a publish: if the time, place or title changed, calendars need the event again with a
+    higher SEQUENCE (same UID), whether or not the organiser also writes to the participants."""
+    fingerprint = atelier.calendar_details()
+    with transaction.atomic():
+        stored = AtelierPage.objects.select_for_update(of=("self",), no_key=True).get(pk=atelier.pk)
+        if stored.calendar_fingerprint == fingerprint:
+            return False
+        updates = {"calendar_fingerprint": fingerprint}
+        if stored.calendar_fingerprint:  # the first publish sets the fingerprint, nothing changed yet
+            updates["calendar_sequence"] = stored.calendar_sequence + 1
+        AtelierPage.objects.filter(pk=atelier.pk).update(**updates)
+        if "calendar_sequence" in updates:
+            audit.record(atelier, "ateliers.calendar_changed", sequence=updates["calendar_sequence"])
+    return "calendar_sequence" in updates
+
+
 def capacity_changed(atelier):
     """After the page is published (see signals.py): more seats may have become available."""
     with seats_locked(atelier, wait_as_long_as_it_takes=True) as atelier:

@@ -119,6 +119,11 @@ def register_atelier_log_actions(actions):
             }
 
     actions.register_action(
+        "ateliers.calendar_changed",
+        _("Tijd, plaats of titel gewijzigd: agenda-bestanden krijgen een nieuwe versie"),
+        _("Tijd, plaats of titel gewijzigd: agenda-bestanden krijgen een nieuwe versie"),
+    )
+    actions.register_action(
         "ateliers.calendar_feed_created",
         _("Persoonlijke agenda-link aangemaakt"),
         _("Persoonlijke agenda-link aangemaakt"),

@@ -128,3 +128,26 @@ def test_only_the_ateliers_organisers_may_write(client, atelier, member, staff):
         response = client.post(url, {"audience": "all", "kind": "message", "subject": "Spam", "body": "Spam"})
         assert response.status_code in (302, 403)
     assert not OrganiserMessage.objects.exists()
+
+
+def test_publishing_a_new_time_or_place_raises_the_sequence_and_nothing_else_does(make_atelier, member):
+    from ateliers import services
+
+    atelier = make_atelier()
+    registration = services.register(atelier, email=member.email, name="Priya", background="policy", user=member)
+    AtelierPage.objects.get(pk=atelier.pk).save_revision().publish()  # first publish: the starting point
+    assert int(the_event(registration_ics(Registration.objects.get(pk=registration.pk)))[1]["sequence"]) == 0
+
+    page = AtelierPage.objects.get(pk=atelier.pk)
+    page.summary = "Een andere samenvatting."  # not shown as time or place: same version
+    page.save_revision().publish()
+    assert AtelierPage.objects.get(pk=atelier.pk).calendar_sequence == 0
+
+    page = AtelierPage.objects.get(pk=atelier.pk)
+    page.venue = "Stadhuis, zaal 2"
+    page.save_revision().publish()
+    event = the_event(registration_ics(Registration.objects.get(pk=registration.pk)))[1]
+    assert int(event["sequence"]) == 1
+    assert str(event["uid"]) == f"atelier-{atelier.pk}@samenpreventief.nl"
+    assert "Stadhuis" in str(event["location"])
+    assert PageLogEntry.objects.filter(action="ateliers.calendar_changed", page_id=atelier.pk).count() == 1
