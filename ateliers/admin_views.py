@@ -17,7 +17,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from accounts.registers import Register
 
 from . import reports, services
-from .models import AtelierPage, AtelierState, Registration
+from .forms import OrganiserMessageForm
+from .models import AtelierPage, AtelierState, OrganiserMessage, Registration
 from .permissions import ateliers_organised_by, can_organise_atelier, can_see_atelier_reports
 
 
@@ -165,3 +166,76 @@ def attendance_export(request, pk, register):
     )
     response["Content-Disposition"] = f'attachment; filename="aanwezigheid-{register.value}-{atelier.date}.csv"'
     return response
+
+
+def registrations_export(request, pk):
+    """The participant list with remarks and answers, as CSV (same permission as the attendance list)."""
+    atelier = organised_atelier_or_403(request.user, pk)
+    response = HttpResponse(
+        "\ufeff" + reports.registrations_export_csv(atelier), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="deelnemers-{atelier.date}.csv"'
+    return response
+
+
+class OrganiserMessageView(WagtailAdminTemplateMixin, TemplateView):
+    """Write to all or some participants of one atelier (a venue change, a call-off); for its organisers."""
+
+    template_name = "ateliers/admin/message.html"
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.atelier = organised_atelier_or_403(request.user, kwargs["pk"])
+        self.form = OrganiserMessageForm(request.POST or None)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("ateliers_admin:report"), "label": _("Kennisateliers")},
+            {"url": reverse("ateliers_admin:manage", args=[self.atelier.pk]), "label": self.atelier.title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_page_title(self):
+        return _("Bericht aan deelnemers")
+
+    def get_page_subtitle(self):
+        return self.atelier.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            atelier=self.atelier,
+            form=self.form,
+            audience_counts=[
+                (label, services.message_recipients(self.atelier, value).count())
+                for value, label in OrganiserMessage.Audience.choices
+            ],
+            sent=self.atelier.organiser_messages.select_related("sent_by")[:20],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not self.form.is_valid():
+            return self.get(request, *args, **kwargs)
+        data = self.form.cleaned_data
+        try:
+            message = services.send_organiser_message(
+                self.atelier,
+                audience=data["audience"],
+                kind=data["kind"],
+                subject=data["subject"],
+                body=data["body"],
+                user=request.user,
+            )
+        except services.AtelierError as error:
+            messages.error(request, str(error))
+            return self.get(request, *args, **kwargs)
+        messages.success(
+            request,
+            ngettext(
+                "Bericht verstuurd aan %(n)s deelnemer.", "Bericht verstuurd aan %(n)s deelnemers.", message.recipients
+            )
+            % {"n": message.recipients},
+        )
+        return redirect(reverse("ateliers_admin:message", args=[self.atelier.pk]))

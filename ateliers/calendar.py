@@ -25,9 +25,14 @@ def _calendar(name):
     return calendar
 
 
-def atelier_event(atelier, *, status="CONFIRMED"):
+def atelier_event(atelier, *, status=None):
+    """The atelier as one VEVENT. The UID never changes; SEQUENCE goes up with every change the
+    participants were told about and STATUS says CANCELLED once it is called off, so a calendar
+    updates (or removes) the event it already has instead of adding a second one."""
     event = Event()
     event.add("uid", f"atelier-{atelier.pk}@samenpreventief.nl")
+    event.add("sequence", atelier.calendar_sequence)
+    status = status or ("CANCELLED" if atelier.called_off_at else "CONFIRMED")
     event.add("summary", f"Kennisatelier: {atelier.title}")
     event.add("dtstart", atelier.starts_at)
     event.add("dtend", atelier.ends_at)
@@ -55,10 +60,15 @@ def _with_time_zones(calendar, ateliers):
 
 
 def registration_ics(registration):
+    """One participant's calendar file; for an atelier that was called off, a METHOD:CANCEL."""
     calendar = _calendar("Kennisatelier")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", calendar_method(registration.atelier))
     calendar.add_component(atelier_event(registration.atelier))
     return _with_time_zones(calendar, [registration.atelier]).to_ical()
+
+
+def calendar_method(atelier):
+    return "CANCEL" if atelier.called_off_at else "PUBLISH"
 
 
 def upcoming_feed(ateliers):
@@ -68,3 +78,16 @@ def upcoming_feed(ateliers):
     for atelier in ateliers:
         calendar.add_component(atelier_event(atelier))
     return _with_time_zones(calendar, ateliers).to_ical()
+
+
+def member_feed(registrations):
+    """A member's own registrations as a subscribable calendar; a place on the waiting list (or on
+    offer) is TENTATIVE, a called-off atelier CANCELLED. Nothing about the member is in it."""
+    registrations = list(registrations)
+    calendar = _calendar("Mijn kennisateliers – Samen Preventief")
+    calendar.add("x-published-ttl", "PT1H")
+    for registration in registrations:
+        atelier = registration.atelier
+        status = None if registration.holds_seat or atelier.called_off_at else "TENTATIVE"
+        calendar.add_component(atelier_event(atelier, status=status))
+    return _with_time_zones(calendar, [registration.atelier for registration in registrations]).to_ical()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.registers import NUMBER_FORMATS, Register, normalise
 
-from .models import Background
+from .models import Background, OrganiserMessage, RegistrationQuestion
 
 
 def register_field_name(register):
@@ -25,8 +25,17 @@ class RegistrationForm(forms.Form):
         label=_("Ik wil accreditatiepunten voor mijn beroepsregistratie"), required=False
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    remarks = forms.CharField(
+        label=_("Wensen of opmerkingen"),
+        help_text=_("Bijvoorbeeld over toegankelijkheid, een dieet of iets wat je graag besproken ziet."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+    )
+
+    def __init__(self, *args, user=None, questions=(), **kwargs):
         self.user = user
+        self.questions = list(questions)
         super().__init__(*args, **kwargs)
         for register in Register:
             self.fields[register_field_name(register.value)] = forms.CharField(
@@ -35,6 +44,9 @@ class RegistrationForm(forms.Form):
                 max_length=30,
                 help_text=NUMBER_FORMATS[register][2],
             )
+        self.fields["remarks"] = self.fields.pop("remarks")  # after the numbers, before the questions
+        for question in self.questions:
+            self.fields[question_field_name(question)] = question_field(question)
         if user is not None:
             # A member's address is already verified: it is shown, not asked.
             del self.fields["email"]
@@ -68,6 +80,53 @@ class RegistrationForm(forms.Form):
         cleaned["register_numbers"] = numbers
         return cleaned
 
+    def answers(self):
+        """{question id: answer text} for services.register / change_registration."""
+        return {question.pk: self.cleaned_data.get(question_field_name(question), "") for question in self.questions}
+
+
+class ChangeRegistrationForm(RegistrationForm):
+    """The registrant changes their own details: the address stays (it is who they are)."""
+
+    def __init__(self, *args, registration, **kwargs):
+        super().__init__(*args, questions=registration.atelier.questions.all(), **kwargs)
+        del self.fields["email"]
+        self.initial.update(
+            name=registration.name,
+            organisation_name=registration.organisation_name,
+            background=registration.background,
+            wants_accreditation=registration.wants_accreditation,
+            remarks=registration.remarks,
+        )
+        for register, number in registration.register_numbers.items():
+            self.initial[register_field_name(register)] = number
+        answers = dict(registration.answers.values_list("question_id", "value"))
+        for question in self.questions:
+            self.initial[question_field_name(question)] = answers.get(question.pk, "")
+
+    def details(self):
+        """What services.change_registration may change, from the cleaned form."""
+        fields = ("name", "organisation_name", "background", "wants_accreditation", "register_numbers", "remarks")
+        return {field: self.cleaned_data[field] for field in fields}
+
+
+def question_field_name(question):
+    return f"question_{question.pk}"
+
+
+YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+def question_field(question):
+    """The form field for one of the organiser's questions; Django's own messages say what is wrong."""
+    options = {"label": question.text, "required": question.required}
+    if question.kind == RegistrationQuestion.Kind.CHOICE:
+        choices = [(choice, choice) for choice in question.choice_list()]
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **options)
+    if question.kind == RegistrationQuestion.Kind.YES_NO:
+        return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **options)
+    return forms.CharField(max_length=500, **options)
+
 
 STAR_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
@@ -97,3 +156,12 @@ class FreshLinkForm(forms.Form):
     """On the page of an expired link: the address the registration was made with."""
 
     email = forms.EmailField(label=_("E-mailadres waarmee je je hebt aangemeld"), max_length=254)
+
+
+class OrganiserMessageForm(forms.ModelForm):
+    """An organiser's message to the participants (admin); the rules are in services.send_organiser_message."""
+
+    class Meta:
+        model = OrganiserMessage
+        fields = ["audience", "kind", "subject", "body"]
+        widgets = {"audience": forms.RadioSelect, "kind": forms.RadioSelect, "body": forms.Textarea(attrs={"rows": 8})}

@@ -76,6 +76,14 @@ def manage_url(registration):
     return _url("ateliers:manage", make_token(registration, "manage"), language=registration.language)
 
 
+def accept_offer_url(registration):
+    return _url("ateliers:accept_offer", make_token(registration, "manage"), language=registration.language)
+
+
+def change_url(registration):
+    return _url("ateliers:change", make_token(registration, "manage"), language=registration.language)
+
+
 def checkin_url(registration):
     return _url("ateliers:checkin_scan", make_token(registration, "checkin"))
 

@@ -6,11 +6,13 @@ states (capacity, waiting list, lifecycle) live in `services.py`, not here and n
 """
 
 import datetime
+import hashlib
 import secrets
 
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -44,6 +46,8 @@ from .blocks import SpeakerBlock
 from .links import make_token
 
 MAX_TALKS = 4
+# A reminder further ahead than this is no reminder; it also bounds what the reminder run reads.
+MAX_REMINDER_DAYS = 30
 MIN_DISCUSSION_MINUTES = 30
 
 
@@ -211,10 +215,40 @@ class AtelierPage(Page):
         blank=True,
         help_text=_("Kort verslag van wat gepresenteerd en besproken is; zichtbaar zodra de lessen gepubliceerd zijn."),
     )
+    # Self-service around registration (issue 16): how late a registrant may still change their
+    # details, and how long a seat offered from the waiting list is held for the person it is offered to.
+    change_cutoff_hours = models.PositiveSmallIntegerField(
+        _("wijzigen kan tot (uren voor het begin)"),
+        default=24,
+        help_text=_("Tot hoeveel uur voor het begin deelnemers hun aanmelding zelf kunnen wijzigen."),
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("bedenktijd bij een vrijgekomen plek (uren)"),
+        default=24,
+        help_text=_(
+            "Komt er een plek vrij, dan krijgt de eerste op de wachtlijst die zo lang aangeboden. "
+            "0 betekent: meteen plaatsen, zonder aanbod."
+        ),
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("herinnering (dagen vooraf)"),
+        default=2,
+        validators=[MaxValueValidator(MAX_REMINDER_DAYS)],
+        help_text=_("Zoveel dagen voor het begin krijgen deelnemers een herinnering per e-mail. 0: geen herinnering."),
+    )
     # Changed only through services.transition(); kept out of revisions (see with_content_json).
     state = models.CharField(
         _("status"), max_length=30, choices=AtelierState.choices, default=AtelierState.ANNOUNCED, editable=False
     )
+    # The calendar files' SEQUENCE (RFC 5545 §3.8.7.4): raised when an organiser tells the
+    # participants of a change, so their calendars replace the event (same UID) instead of adding
+    # one. Set when an organiser calls the atelier off: calendars get METHOD:CANCEL. Both are
+    # changed only by services.send_organiser_message and kept out of revisions like `state`.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    # What calendars show of the atelier (time, place, title) when SEQUENCE was last set; a
+    # publish that changes any of it raises SEQUENCE (services.calendar_details_published).
+    calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    called_off_at = models.DateTimeField(_("gaat niet door sinds"), null=True, blank=True, editable=False)
 
     base_form_class = AtelierPageForm
     parent_page_types = ["ateliers.AtelierSeriesPage"]
@@ -244,12 +278,17 @@ class AtelierPage(Page):
         FieldPanel("discussion_minutes"),
     ]
     accreditation_panels = [InlinePanel("accreditations", label=_("Accreditatie"))]
+    registration_panels = [
+        FieldRowPanel([FieldPanel("change_cutoff_hours"), FieldPanel("offer_hours"), FieldPanel("reminder_days")]),
+        InlinePanel("questions", label=_("Vraag bij aanmelden")),
+    ]
     lessons_panels = [FieldPanel("lessons")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Inhoud")),
             ObjectList(programme_panels, heading=_("Programma")),
             ObjectList(accreditation_panels, heading=_("Accreditatie")),
+            ObjectList(registration_panels, heading=_("Aanmelden")),
             ObjectList(lessons_panels, heading=_("Lessen")),
             ObjectList(Page.promote_panels, heading=_("Promotie")),
         ]
@@ -265,6 +304,9 @@ class AtelierPage(Page):
         """Restoring or publishing a revision must never roll back the lifecycle state."""
         page = super().with_content_json(content)
         page.state = self.state
+        page.calendar_sequence = self.calendar_sequence
+        page.calendar_fingerprint = self.calendar_fingerprint
+        page.called_off_at = self.called_off_at
         return page
 
     # -- programme ---------------------------------------------------------------------
@@ -301,6 +343,19 @@ class AtelierPage(Page):
     def has_started(self):
         return timezone.now() >= self.starts_at
 
+    def calendar_details(self):
+        """A fingerprint of what a calendar event shows: a change means the event needs a new SEQUENCE."""
+        shown = "|".join(
+            str(part)
+            for part in (self.title, self.date, self.start_time, self.end_time, self.venue, self.venue_address)
+        )
+        return hashlib.sha256(shown.encode()).hexdigest()
+
+    @property
+    def changes_close_at(self):
+        """Until this moment registrants change their own details (name, numbers, answers)."""
+        return self.starts_at - datetime.timedelta(hours=self.change_cutoff_hours)
+
     @property
     def is_upcoming(self):
         return self.date >= timezone.localdate()
@@ -309,7 +364,11 @@ class AtelierPage(Page):
 
     @property
     def accepts_registrations(self):
-        return self.state in (AtelierState.REGISTRATION_OPEN, AtelierState.FULL) and self.is_upcoming
+        return (
+            self.state in (AtelierState.REGISTRATION_OPEN, AtelierState.FULL)
+            and self.is_upcoming
+            and not self.called_off_at
+        )
 
     @property
     def lessons_published(self):
@@ -317,7 +376,8 @@ class AtelierPage(Page):
 
     @cached_property
     def confirmed_count(self):
-        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        """Seats taken: confirmed, and offered to someone from the waiting list (held for them)."""
+        return self.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
 
     @property
     def seats_left(self):
@@ -495,6 +555,43 @@ class Accreditation(Orderable):
         return f"{self.get_register_display()}: {self.get_status_display()}"
 
 
+class RegistrationQuestion(Orderable):
+    """A question the organiser asks everyone who registers (dietary needs, a topic to raise, ...)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Korte tekst")
+        CHOICE = "choice", _("Keuze")
+        YES_NO = "yes_no", _("Ja of nee")
+
+    page = ParentalKey(AtelierPage, related_name="questions", on_delete=models.CASCADE)
+    text = models.CharField(_("vraag"), max_length=255)
+    kind = models.CharField(_("soort antwoord"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    choices = models.TextField(_("keuzes"), blank=True, help_text=_("Alleen bij soort ‘Keuze’: één keuze per regel."))
+    required = models.BooleanField(_("verplicht"), default=False)
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("choices"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("vraag bij aanmelden")
+        verbose_name_plural = _("vragen bij aanmelden")
+
+    def __str__(self):
+        return self.text
+
+    def choice_list(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.kind == self.Kind.CHOICE and len(self.choice_list()) < 2:
+            raise ValidationError({"choices": _("Geef minstens twee keuzes, één per regel.")})
+
+
 def new_certificate_code():
     raw = secrets.token_hex(5).upper()
     return f"{raw[:5]}-{raw[5:]}"
@@ -512,7 +609,11 @@ class Registration(models.Model):
         PENDING = "pending", _("Wacht op bevestiging e-mailadres")
         CONFIRMED = "confirmed", _("Aangemeld")
         WAITING = "waiting", _("Op de wachtlijst")
+        OFFERED = "offered", _("Plek aangeboden")
         CANCELLED = "cancelled", _("Afgemeld")
+
+    # The statuses that take one of the atelier's seats: an offered seat is held for its person.
+    SEAT_STATUSES = (Status.CONFIRMED, Status.OFFERED)
 
     atelier = models.ForeignKey(AtelierPage, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(
@@ -525,12 +626,17 @@ class Registration(models.Model):
     wants_accreditation = models.BooleanField(_("wil accreditatiepunten"), default=False)
     # {"skj": "SKJ110012345", ...}: numbers already normalised with their register's prefix.
     register_numbers = models.JSONField(_("registratienummers"), default=dict, blank=True)
+    remarks = models.TextField(_("wensen of opmerkingen"), blank=True, max_length=1000)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
     # The waiting list is ordered by this moment, not by when the form was first opened.
     queued_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # While status is "offered": the seat is held for this person until then (services.fill_free_seats).
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
+    # When the reminder before the atelier was sent: set once, so no run of the command sends it twice.
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("aanwezig"), default=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
     certificate_code = models.CharField(max_length=20, unique=True, null=True, blank=True)
@@ -562,6 +668,79 @@ class Registration(models.Model):
     def register_number_items(self):
         labels = dict(Register.choices)
         return [(labels.get(key, key), number) for key, number in self.register_numbers.items()]
+
+
+class RegistrationAnswer(models.Model):
+    """One registrant's answer to one of the atelier's questions (a removed question takes its answers along)."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(RegistrationQuestion, on_delete=models.CASCADE, related_name="answers")
+    value = models.CharField(_("antwoord"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        constraints = [models.UniqueConstraint(fields=["registration", "question"], name="one_answer_per_question")]
+
+    def __str__(self):
+        return self.value
+
+
+class OrganiserMessage(models.Model):
+    """A message an organiser sent to (some of) an atelier's participants from the admin.
+
+    Kept so the mail task reads the text from here (not from its arguments) and so the
+    organisers see what went out to whom and when.
+    """
+
+    class Audience(models.TextChoices):
+        ALL = "all", _("Iedereen die aangemeld is of op de wachtlijst staat")
+        REGISTERED = "registered", _("Aangemeld (met een plek)")
+        WAITING = "waiting", _("Op de wachtlijst")
+        ATTENDED = "attended", _("Aanwezig geweest")
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", _("Bericht")
+        CHANGED = "changed", _("Wijziging (tijd of locatie): nieuw agenda-bestand")
+        CALLED_OFF = "called_off", _("Het kennisatelier gaat niet door: agenda-afspraak vervalt")
+
+    atelier = models.ForeignKey(AtelierPage, on_delete=models.CASCADE, related_name="organiser_messages")
+    audience = models.CharField(_("aan"), max_length=20, choices=Audience.choices, default=Audience.ALL)
+    kind = models.CharField(_("soort bericht"), max_length=20, choices=Kind.choices, default=Kind.MESSAGE)
+    subject = models.CharField(_("onderwerp"), max_length=120)
+    body = models.TextField(_("bericht"), max_length=5000)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("bericht aan deelnemers")
+        verbose_name_plural = _("berichten aan deelnemers")
+
+    def __str__(self):
+        return self.subject
+
+
+class CalendarFeed(models.Model):
+    """A member's secret address for a calendar subscription to their own registrations.
+
+    Only a hash of the key is stored (as for tip-community invitations): whoever reads the
+    table cannot subscribe to anyone's calendar. A new key replaces the old one, and revoking
+    deletes it, so a leaked address stops working at once.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="atelier_calendar")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("persoonlijke agenda-link")
+        verbose_name_plural = _("persoonlijke agenda-links")
+
+    def __str__(self):
+        return f"#{self.pk}"
 
 
 class RevokedCertificate(models.Model):

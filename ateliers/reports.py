@@ -10,6 +10,7 @@ from django.db.models import Avg, Count, Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from accounts.registers import Register
 from core.spreadsheet import csv_text
 
 from .models import AtelierPage, Background, EvaluationAspect, EvaluationScore, Registration
@@ -304,4 +305,40 @@ def attendance_export_csv(atelier, register):
         for registration in attendees
         if registration.register_numbers.get(register)
     )
+    return csv_text(header, rows, delimiter=";")
+
+
+def registrations_export_csv(atelier):
+    """Everyone registered (not cancelled), with their remarks and the answers to the atelier's
+    own questions: what an organiser needs to prepare the room, the catering and the talks."""
+    questions = list(atelier.questions.all())
+    registers = [(value, label) for value, label in Register.choices]
+    header = (
+        ["naam", "e-mailadres", "organisatie", "achtergrond", "status", "aanwezig"]
+        + [f"registratienummer {label}" for _value, label in registers]
+        + ["wensen of opmerkingen"]
+        + [question.text for question in questions]
+    )
+    registrations = (
+        atelier.registrations.exclude(status=Status.CANCELLED)
+        .filter(anonymised=False)
+        .prefetch_related("answers")
+        .order_by("status", "queued_at", "pk")
+    )
+    rows = []
+    for registration in registrations:
+        answers = {answer.question_id: answer.value for answer in registration.answers.all()}
+        rows.append(
+            [
+                registration.name,
+                registration.email,
+                registration.organisation_name,
+                registration.get_background_display(),
+                registration.get_status_display(),
+                _("ja") if registration.attended else _("nee"),
+            ]
+            + [registration.register_numbers.get(value, "") for value, _label in registers]
+            + [registration.remarks]
+            + [answers.get(question.pk, "") for question in questions]
+        )
     return csv_text(header, rows, delimiter=";")

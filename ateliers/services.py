@@ -14,7 +14,9 @@ never loses a registration.
 """
 
 import datetime
+import hashlib
 import logging
+import secrets
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -29,16 +31,20 @@ from .certificates import certificate_available
 from .links import LINK_PURPOSES, link_purpose, make_token  # noqa: F401 (views ask the services for links)
 from .models import (
     AFTER_THE_EVENT,
+    MAX_REMINDER_DAYS,
     AtelierPage,
     AtelierState,
+    CalendarFeed,
     EvaluationAspect,
     EvaluationResponse,
     EvaluationScore,
+    OrganiserMessage,
     Registration,
+    RegistrationAnswer,
     RevokedCertificate,
     new_certificate_code,
 )
-from .tasks import send_fresh_link_mail, send_registration_mail
+from .tasks import send_fresh_link_mail, send_organiser_message_mail, send_registration_mail
 
 logger = logging.getLogger(__name__)
 Status = Registration.Status
@@ -223,12 +229,12 @@ def _enqueue_mail(registration, kind):
 
 
 def _seats_taken(atelier):
-    """(confirmed, waiting) in one query."""
-    counts = atelier.registrations.filter(status__in=(Status.CONFIRMED, Status.WAITING)).aggregate(
-        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+    """(seats taken, waiting) in one query; a seat offered from the waiting list counts as taken."""
+    counts = atelier.registrations.filter(status__in=(*Registration.SEAT_STATUSES, Status.WAITING)).aggregate(
+        taken=Count("pk", filter=Q(status__in=Registration.SEAT_STATUSES)),
         waiting=Count("pk", filter=Q(status=Status.WAITING)),
     )
-    return counts["confirmed"], counts["waiting"]
+    return counts["taken"], counts["waiting"]
 
 
 def _take_seat_or_queue(atelier, registration):
@@ -260,6 +266,8 @@ def register(
     organisation_name="",
     wants_accreditation=False,
     register_numbers=None,
+    remarks="",
+    answers=None,
     user=None,
     language="nl",
 ):
@@ -268,7 +276,8 @@ def register(
     A logged-in member's address is already verified, so they go straight to a seat or
     the waiting list. A guest first gets a link to confirm the address; until then the
     registration holds no seat, so nobody can take seats in someone else's name.
-    `language` is the site language the form was sent in; the mails follow it.
+    `language` is the site language the form was sent in; the mails follow it. `answers`
+    holds the answers to the atelier's own questions ({question id: text}).
     """
     email = email.strip().lower()
     details = {
@@ -277,6 +286,7 @@ def register(
         "organisation_name": organisation_name.strip(),
         "wants_accreditation": wants_accreditation,
         "register_numbers": register_numbers or {},
+        "remarks": remarks.strip(),
         "user": user,
         "language": language or "nl",
     }
@@ -303,6 +313,7 @@ def register(
         else:
             registration.save()
             _enqueue_mail(registration, "confirm_email")
+        _store_answers(registration, answers or {})
         _log_registration(registration, atelier, "ateliers.register", user)
     return registration
 
@@ -333,10 +344,11 @@ def cancel(registration):
             return registration
         if atelier.state in AFTER_THE_EVENT:
             raise AtelierError(_("Dit kennisatelier is al geweest; afmelden kan niet meer."))
-        held_seat = registration.holds_seat
+        held_seat = registration.status in Registration.SEAT_STATUSES  # declining an offer frees it too
         registration.status = Status.CANCELLED
         registration.cancelled_at = timezone.now()
-        registration.save(update_fields=["status", "cancelled_at"])
+        registration.offer_expires_at = None
+        registration.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
         _log_registration(registration, atelier, "ateliers.cancel")
         _enqueue_mail(registration, "cancelled")
         if held_seat:
@@ -345,29 +357,142 @@ def cancel(registration):
 
 
 def fill_free_seats(atelier):
-    """Promote people from the waiting list while seats are free (after a cancellation or more capacity).
+    """Hand free seats to the waiting list, in order: the one code path for "a seat came free".
 
-    Also keeps the open/full state in step with the seats, whichever way the capacity moved.
+    Runs after a cancellation, a declined or lapsed offer, and more capacity published. With
+    the atelier's `offer_hours` above zero the first person waiting is *offered* the seat: it is
+    held for them until `offer_expires_at` (never past the start) and goes to the next person if
+    they do not accept in time (`expire_lapsed_offers`). With `offer_hours` at 0 they are placed
+    straight away, as before offers existed. Also keeps the open/full state in step with the
+    seats, whichever way the capacity moved. Returns the registrations offered or placed.
 
     Must run inside a transaction that holds the atelier lock.
     """
-    confirmed = atelier.registrations.filter(status=Status.CONFIRMED).count()
-    free = atelier.capacity - confirmed
-    promoted = []
+    _lapse_expired_offers(atelier)
+    taken = atelier.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
+    free = atelier.capacity - taken
+    moved_up = []
     if free > 0:
         waiting = atelier.registrations.select_for_update().filter(status=Status.WAITING).order_by("queued_at", "pk")
         for registration in waiting[:free]:
-            registration.status = Status.CONFIRMED
-            registration.save(update_fields=["status"])
-            _log_registration(registration, atelier, "ateliers.promote")
-            _enqueue_mail(registration, "promoted")
-            promoted.append(registration)
-    seated = confirmed + len(promoted)
+            if atelier.offer_hours and atelier.has_started:
+                break  # no time left to accept an offer: the list stays as it is
+            if atelier.offer_hours:
+                _offer_seat(atelier, registration)
+            else:
+                registration.status = Status.CONFIRMED
+                registration.save(update_fields=["status"])
+                _log_registration(registration, atelier, "ateliers.promote")
+                _enqueue_mail(registration, "promoted")
+            moved_up.append(registration)
+    seated = taken + len(moved_up)
     if atelier.state == AtelierState.FULL and seated < atelier.capacity:
         _follow_the_seats(atelier, AtelierState.REGISTRATION_OPEN)
     elif atelier.state == AtelierState.REGISTRATION_OPEN and seated >= atelier.capacity:
         _follow_the_seats(atelier, AtelierState.FULL)  # fewer seats published than are already taken
-    return promoted
+    return moved_up
+
+
+def _offer_seat(atelier, registration):
+    """Hold a seat for the first person waiting and mail them the link to accept it."""
+    registration.status = Status.OFFERED
+    registration.offer_expires_at = min(
+        timezone.now() + datetime.timedelta(hours=atelier.offer_hours), atelier.starts_at
+    )
+    registration.save(update_fields=["status", "offer_expires_at"])
+    _log_registration(registration, atelier, "ateliers.offer")
+    _enqueue_mail(registration, "offered")
+
+
+def _lapse_expired_offers(atelier):
+    """Offers nobody accepted in time end: the registration is cancelled (with a mail saying so)
+    and the seat is free for the next person. Under the atelier lock, so twice is harmless."""
+    lapsed = list(
+        atelier.registrations.select_for_update().filter(status=Status.OFFERED, offer_expires_at__lte=timezone.now())
+    )
+    for registration in lapsed:
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        _log_registration(registration, atelier, "ateliers.offer_expired")
+        _enqueue_mail(registration, "offer_expired")
+    return lapsed
+
+
+def expire_lapsed_offers(atelier=None):
+    """Pass every lapsed offer on to the next person waiting; returns how many offers lapsed.
+
+    Run by `manage.py expire_atelier_offers` (every few minutes) and when someone opens an
+    offer that has lapsed. Each atelier is handled under its own lock and the lapsed offers are
+    looked up again inside it, so two runs at once (or a run and a click) do each thing once.
+    """
+    candidates = Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=timezone.now())
+    if atelier is not None:
+        candidates = candidates.filter(atelier=atelier)
+    lapsed = 0
+    for atelier_id in candidates.values_list("atelier_id", flat=True).distinct().order_by():
+        with seats_locked(AtelierPage(pk=atelier_id), wait_as_long_as_it_takes=True) as locked:
+            before = locked.registrations.filter(status=Status.OFFERED, offer_expires_at__lte=timezone.now()).count()
+            if locked.state in AFTER_THE_EVENT:
+                lapsed += len(_lapse_expired_offers(locked))
+            else:
+                fill_free_seats(locked)  # lapses the expired offers first
+                lapsed += before
+    return lapsed
+
+
+OFFER_LAPSED_MESSAGE = _(
+    "Dit aanbod is verlopen; de plek is naar de volgende op de wachtlijst gegaan. Je kunt je opnieuw aanmelden."
+)
+
+
+class OfferLapsed(AtelierError):
+    """The offer was not accepted in time: the seat went to the next person."""
+
+
+def offer_is_open(registration):
+    return registration.status == Status.OFFERED and timezone.now() < registration.offer_expires_at
+
+
+def accept_offer(registration):
+    """Take the seat that was offered, if the offer still stands; accepting twice is harmless.
+
+    Under the atelier lock, like every seat change: an offer that lapsed a moment ago is passed
+    on (and committed) before the person hears it is too late.
+    """
+    with seats_locked(registration.atelier) as atelier:
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Status.CONFIRMED:
+            return registration
+        lapsed = registration.status == Status.OFFERED and not offer_is_open(registration)
+        if lapsed:
+            fill_free_seats(atelier)
+        elif registration.status == Status.OFFERED:
+            registration.status = Status.CONFIRMED
+            registration.save(update_fields=["status"])
+            _log_registration(registration, atelier, "ateliers.accept_offer")
+            _enqueue_mail(registration, "promoted")
+            return registration
+    if lapsed:
+        raise OfferLapsed(OFFER_LAPSED_MESSAGE)
+    raise AtelierError(_("Er staat voor deze aanmelding geen plek klaar om aan te nemen."))
+
+
+def calendar_details_published(atelier):
+    """After a publish: if the time, place or title changed, calendars need the event again with a
+    higher SEQUENCE (same UID), whether or not the organiser also writes to the participants."""
+    fingerprint = atelier.calendar_details()
+    with transaction.atomic():
+        stored = AtelierPage.objects.select_for_update(of=("self",), no_key=True).get(pk=atelier.pk)
+        if stored.calendar_fingerprint == fingerprint:
+            return False
+        updates = {"calendar_fingerprint": fingerprint}
+        if stored.calendar_fingerprint:  # the first publish sets the fingerprint, nothing changed yet
+            updates["calendar_sequence"] = stored.calendar_sequence + 1
+        AtelierPage.objects.filter(pk=atelier.pk).update(**updates)
+        if "calendar_sequence" in updates:
+            audit.record(atelier, "ateliers.calendar_changed", sequence=updates["calendar_sequence"])
+    return "calendar_sequence" in updates
 
 
 def capacity_changed(atelier):
@@ -376,6 +501,243 @@ def capacity_changed(atelier):
         if atelier.state in AFTER_THE_EVENT:
             return []  # never tell someone a seat came free for an atelier that already took place
         return fill_free_seats(atelier)
+
+
+# -- reminders ---------------------------------------------------------------------------
+
+# Someone whose seat was confirmed this recently just had a mail with everything in it.
+NO_REMINDER_AFTER_FRESH_REGISTRATION = datetime.timedelta(hours=24)
+
+
+def registrations_due_a_reminder(now=None):
+    """Confirmed seats of upcoming ateliers inside their atelier's reminder window, not yet reminded."""
+    now = now or timezone.now()
+    candidates = Registration.objects.filter(
+        status=Status.CONFIRMED,
+        anonymised=False,
+        reminder_sent_at__isnull=True,
+        atelier__reminder_days__gt=0,
+        atelier__state__in=(AtelierState.REGISTRATION_OPEN, AtelierState.FULL),
+        atelier__date__gte=timezone.localdate(now),
+        atelier__date__lte=timezone.localdate(now) + datetime.timedelta(days=MAX_REMINDER_DAYS + 1),
+    ).select_related("atelier")
+    return [
+        registration
+        for registration in candidates
+        if registration.atelier.starts_at - datetime.timedelta(days=registration.atelier.reminder_days)
+        <= now
+        < registration.atelier.starts_at
+        and (registration.queued_at or registration.created_at) <= now - NO_REMINDER_AFTER_FRESH_REGISTRATION
+    ]
+
+
+def send_reminders(now=None):
+    """Queue the reminder for every registration due one; returns how many were queued.
+
+    Each registration is claimed with one conditional UPDATE (reminder_sent_at still empty):
+    two runs at once, or a run repeated after a crash, can claim it only once, so nobody gets
+    the reminder twice. The mail goes through the task queue after the claim is committed.
+    """
+    sent = 0
+    for registration in registrations_due_a_reminder(now):
+        with transaction.atomic():
+            claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=timezone.now()
+            )
+            if claimed:
+                _log_registration(registration, registration.atelier, "ateliers.reminder")
+                _enqueue_mail(registration, "reminder")
+                sent += 1
+    return sent
+
+
+# -- organisers' messages ----------------------------------------------------------------
+
+AUDIENCES = {
+    OrganiserMessage.Audience.ALL: Q(status__in=(*Registration.SEAT_STATUSES, Status.WAITING)),
+    OrganiserMessage.Audience.REGISTERED: Q(status__in=Registration.SEAT_STATUSES),
+    OrganiserMessage.Audience.WAITING: Q(status=Status.WAITING),
+    OrganiserMessage.Audience.ATTENDED: Q(attended=True),
+}
+
+
+def message_recipients(atelier, audience):
+    return atelier.registrations.filter(AUDIENCES[OrganiserMessage.Audience(audience)], anonymised=False)
+
+
+def send_organiser_message(atelier, *, audience, kind, subject, body, user):
+    """An organiser writes to (some of) the participants: a venue change, a call-off, news.
+
+    A change raises the calendar SEQUENCE and a call-off marks the atelier called off (its
+    calendar files become METHOD:CANCEL and registration closes), so the attached .ics replaces
+    or removes the event in the participant's calendar. Calling off twice is refused. One mail
+    per participant through the task queue, after the commit. Returns the stored message.
+    """
+    kind = OrganiserMessage.Kind(kind)
+    with transaction.atomic():
+        atelier = AtelierPage.objects.select_for_update(of=("self",), no_key=True).get(pk=atelier.pk)
+        if atelier.called_off_at and kind == OrganiserMessage.Kind.CALLED_OFF:
+            raise AtelierError(_("Dit kennisatelier is al afgelast; de deelnemers hebben dat bericht gekregen."))
+        if kind == OrganiserMessage.Kind.CALLED_OFF and atelier.state in AFTER_THE_EVENT:
+            raise AtelierError(_("Dit kennisatelier is al geweest; afgelasten kan niet meer."))
+        if kind != OrganiserMessage.Kind.MESSAGE:
+            updates = {"calendar_sequence": atelier.calendar_sequence + 1}
+            if kind == OrganiserMessage.Kind.CALLED_OFF:
+                updates["called_off_at"] = timezone.now()
+            AtelierPage.objects.filter(pk=atelier.pk).update(**updates)
+            for field, value in updates.items():
+                setattr(atelier, field, value)
+            transaction.on_commit(page_cache.invalidate)
+        recipients = list(message_recipients(atelier, audience).values_list("pk", flat=True))
+        message = OrganiserMessage.objects.create(
+            atelier=atelier,
+            audience=audience,
+            kind=kind,
+            subject=subject.strip(),
+            body=body.strip(),
+            sent_by=user,
+            recipients=len(recipients),
+        )
+        audit.record(
+            atelier,
+            "ateliers.organiser_message",
+            user=user,
+            message=message.pk,
+            audience=audience,
+            kind=kind.value,
+            recipients=len(recipients),
+            sequence=atelier.calendar_sequence,
+        )
+        for registration_id in recipients:
+            transaction.on_commit(
+                lambda registration_id=registration_id: send_organiser_message_mail.enqueue(message.pk, registration_id)
+            )
+    return message
+
+
+# -- a member's personal calendar feed ------------------------------------------------------
+
+
+def _feed_key_hash(key):
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_calendar_feed(user):
+    """A new secret feed address for `user` (any earlier one stops working); returns the key.
+
+    The key is shown once, to the member; only its hash is kept.
+    """
+    key = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        replaced = CalendarFeed.objects.filter(user=user).delete()[0] > 0
+        feed = CalendarFeed.objects.create(user=user, key_hash=_feed_key_hash(key))
+        audit.record(feed, "ateliers.calendar_feed_created", user=user, label=f"#{feed.pk}", replaced=replaced)
+    return key
+
+
+def revoke_calendar_feed(user):
+    """Stop the member's feed address from working; True if there was one."""
+    with transaction.atomic():
+        feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+        if feed is None:
+            return False
+        audit.record(feed, "ateliers.calendar_feed_revoked", user=user, label=f"#{feed.pk}")
+        feed.delete()
+    return True
+
+
+def feed_registrations(key):
+    """The current (not cancelled) registrations behind a feed key, or None for a key we do not know."""
+    if not key or len(key) > 100:
+        return None
+    feed = CalendarFeed.objects.select_related("user").filter(key_hash=_feed_key_hash(key)).first()
+    if feed is None or not feed.user.is_active:
+        return None
+    CalendarFeed.objects.filter(pk=feed.pk).update(last_read_at=timezone.now())
+    return (
+        Registration.objects.filter(user=feed.user, anonymised=False)
+        .exclude(status__in=(Status.CANCELLED, Status.PENDING))
+        .select_related("atelier")
+        .order_by("atelier__date")
+    )
+
+
+# -- changing one's own registration -----------------------------------------------------
+
+# What a registrant may change themselves, and how it is recorded (field names, never values).
+CHANGEABLE_FIELDS = ("name", "organisation_name", "background", "wants_accreditation", "register_numbers", "remarks")
+
+
+def can_change(registration):
+    """Whether the registrant may still change their details (before the atelier's cut-off)."""
+    return (
+        registration.status != Status.CANCELLED
+        and not registration.anonymised
+        and registration.atelier.state not in AFTER_THE_EVENT
+        and timezone.now() < registration.atelier.changes_close_at
+    )
+
+
+def change_closed_message(atelier):
+    return _(
+        "Je aanmelding wijzigen kan tot %(hours)s uur voor het begin, dus tot %(until)s uur. "
+        "Dat is voorbij. Klopt er iets niet? Meld het bij de ingang of mail de organisatie."
+    ) % {"hours": atelier.change_cutoff_hours, "until": _when(atelier.changes_close_at)}
+
+
+def change_registration(registration, *, details, answers=None, user=None):
+    """Change one's own details and answers until the cut-off; mails a confirmation when anything changed.
+
+    `details` holds CHANGEABLE_FIELDS (what the form cleaned). The seat and the place in line
+    stay as they are: nothing here touches capacity, so no atelier lock is taken. Returns the
+    names of what changed (the audit trail keeps the names, never the values).
+    """
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().select_related("atelier").get(pk=registration.pk)
+        if not can_change(registration):
+            raise AtelierError(change_closed_message(registration.atelier))
+        changed = []
+        for field in CHANGEABLE_FIELDS:
+            if field not in details:
+                continue
+            value = details[field].strip() if isinstance(details[field], str) else details[field]
+            if getattr(registration, field) != value:
+                setattr(registration, field, value)
+                changed.append(field)
+        if changed:
+            registration.save(update_fields=changed)
+        if answers is not None and _store_answers(registration, answers):
+            changed.append("answers")
+        if changed:
+            _log_registration(registration, registration.atelier, "ateliers.change", user, fields=changed)
+            _enqueue_mail(registration, "changed")
+    return registration, changed
+
+
+def _store_answers(registration, answers):
+    """Keep the answers to the atelier's own questions ({question id: text}); True if any changed."""
+    questions = {question.pk: question for question in registration.atelier.questions.all()}
+    stored = {answer.question_id: answer for answer in registration.answers.all()}
+    changed = False
+    for question_id, value in answers.items():
+        if question_id not in questions:
+            continue
+        value = (value or "").strip()
+        answer = stored.get(question_id)
+        if answer is None:
+            if value:
+                RegistrationAnswer.objects.create(registration=registration, question_id=question_id, value=value)
+                changed = True
+        elif answer.value != value:
+            answer.value = value
+            answer.save(update_fields=["value"])
+            changed = True
+    return changed
+
+
+def answers_of(registration):
+    """{question id: answer text} of one registration, for the change form."""
+    return dict(registration.answers.values_list("question_id", "value"))
 
 
 def waiting_position(registration):
@@ -555,10 +917,14 @@ def export_member_registrations(user):
             "background": registration.background,
             "wants_accreditation": registration.wants_accreditation,
             "register_numbers": registration.register_numbers,
+            "remarks": registration.remarks,
+            "answers": {answer.question.text: answer.value for answer in registration.answers.all()},
             "attended": registration.attended,
             "certificate_code": registration.certificate_code,
         }
-        for registration in Registration.objects.filter(user=user).select_related("atelier")
+        for registration in Registration.objects.filter(user=user)
+        .select_related("atelier")
+        .prefetch_related("answers__question")
     ]
 
 
@@ -570,9 +936,12 @@ def anonymise_member_registrations(user):
         registration.email = f"geanonimiseerd-{registration.pk}@invalid.example"
         registration.organisation_name = ""
         registration.register_numbers = {}
+        registration.remarks = ""
         registration.certificate_code = None
         registration.anonymised = True
         registration.save()
+    RegistrationAnswer.objects.filter(registration__user__isnull=True, registration__anonymised=True).delete()
+    CalendarFeed.objects.filter(user=user).delete()  # nobody's calendar keeps reading a deleted member's
     EvaluationResponse.objects.filter(registration__user__isnull=True, registration__anonymised=True).update(
         comments=""
     )

@@ -28,3 +28,4 @@ def promote_waiting_list_after_publish(sender, instance, **kwargs):
     `Revision.publish()` in code), so this is the one place capacity changes are picked up.
     """
     services.capacity_changed(instance)
+    services.calendar_details_published(instance)

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from . import links
-from .calendar import registration_ics
+from .calendar import calendar_method, registration_ics
 from .certificates import certificate_available
-from .models import Registration
+from .models import OrganiserMessage, Registration
 from .qr import qr_png
 
 SUBJECTS = {
@@ -22,6 +22,10 @@ SUBJECTS = {
     "evaluation": _("Hoe was het kennisatelier? Geef je mening"),
     "cancelled": _("Je bent afgemeld voor het kennisatelier"),
     "fresh_link": _("Je nieuwe link voor het kennisatelier"),
+    "offered": _("Er is een plek vrij: neem hem aan voor het kennisatelier"),
+    "offer_expired": _("Het aanbod is verlopen voor het kennisatelier"),
+    "changed": _("Je aanmelding is gewijzigd voor het kennisatelier"),
+    "reminder": _("Herinnering: binnenkort het kennisatelier"),
 }
 # Long enough for any subject line plus a normal title; mail clients cut off earlier anyway.
 MAX_SUBJECT_LENGTH = 150
@@ -43,7 +47,7 @@ def atelier_mail_subject(lead, title):
 
 
 # Mails that hand out a seat carry the calendar file and the QR code for the door.
-WITH_TICKET = {"confirmed", "promoted"}
+WITH_TICKET = {"confirmed", "promoted", "reminder"}
 
 
 def _registration_to_mail(registration_id):
@@ -67,6 +71,8 @@ def send_registration_mail(registration_id, kind):
             "atelier_url": links.atelier_url(atelier),
             "confirm_url": links.confirm_url(registration),
             "manage_url": links.manage_url(registration),
+            "accept_offer_url": links.accept_offer_url(registration),
+            "answers": registration.answers.select_related("question").order_by("question__sort_order"),
             "evaluation_url": links.evaluation_url(registration),
             "certificate_available": certificate_available(registration),
         }
@@ -77,9 +83,42 @@ def send_registration_mail(registration_id, kind):
             to=[registration.email],
         )
         if kind in WITH_TICKET:
-            message.attach("kennisatelier.ics", registration_ics(registration), "text/calendar; method=PUBLISH")
+            message.attach("kennisatelier.ics", registration_ics(registration), _ics_type(atelier))
             message.attach("inchecken.png", qr_png(links.checkin_url(registration)), "image/png")
         message.send()
+
+
+def _ics_type(atelier):
+    return f"text/calendar; method={calendar_method(atelier)}"
+
+
+@task()
+def send_organiser_message_mail(message_id, registration_id):
+    """One organiser's message to one participant; a change or a call-off carries the updated calendar file."""
+    organiser_message = OrganiserMessage.objects.select_related("atelier").filter(pk=message_id).first()
+    registration = _registration_to_mail(registration_id)
+    if organiser_message is None or registration is None:
+        return
+    atelier = registration.atelier
+    with translation.override(registration.language or "nl"):
+        context = {
+            "registration": registration,
+            "atelier": atelier,
+            "message": organiser_message,
+            "atelier_url": links.atelier_url(atelier),
+            "manage_url": links.manage_url(registration),
+        }
+        mail = EmailMultiAlternatives(
+            subject=atelier_mail_subject(organiser_message.subject, atelier.title),
+            body=render_to_string("ateliers/email/organiser_message.txt", context),
+            to=[registration.email],
+        )
+        if (
+            organiser_message.kind != OrganiserMessage.Kind.MESSAGE
+            and registration.status in Registration.SEAT_STATUSES
+        ):
+            mail.attach("kennisatelier.ics", registration_ics(registration), _ics_type(atelier))
+        mail.send()
 
 
 FRESH_LINKS = {

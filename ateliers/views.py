@@ -19,12 +19,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import refuse_unverified
 from core import ratelimit, signed_links
+from core.public_urls import absolute_url
 
 from . import links, services
-from .calendar import registration_ics, upcoming_feed
+from .calendar import member_feed, registration_ics, upcoming_feed
 from .certificates import certificate_pdf
-from .forms import EvaluationForm, FreshLinkForm, RegistrationForm
-from .models import AtelierPage, AtelierState, EvaluationAspect, Registration
+from .forms import ChangeRegistrationForm, EvaluationForm, FreshLinkForm, RegistrationForm
+from .models import AtelierPage, AtelierState, CalendarFeed, EvaluationAspect, Registration
 from .permissions import can_check_in
 from .qr import qr_svg
 
@@ -176,7 +177,7 @@ def register(request, atelier_id):
     user = request.user if request.user.is_authenticated else None
     if not atelier.accepts_registrations:
         return render(request, "ateliers/register_closed.html", {"atelier": atelier}, status=200)
-    form = RegistrationForm(request.POST or None, user=user)
+    form = RegistrationForm(request.POST or None, user=user, questions=atelier.questions.all())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if user is None and _too_many_guest_registrations(request):
@@ -191,6 +192,8 @@ def register(request, atelier_id):
                 organisation_name=data["organisation_name"],
                 wants_accreditation=data["wants_accreditation"],
                 register_numbers=data["register_numbers"],
+                remarks=data["remarks"],
+                answers=form.answers(),
                 user=user,
                 language=translation.get_language() or "nl",
             )
@@ -221,20 +224,80 @@ def confirm(request, token):
     return render(request, "ateliers/confirm.html", {"registration": registration})
 
 
+def _offer_lapsed_meanwhile(registration):
+    """An offer that lapsed before the expiry run got to it is passed on now, when its person looks."""
+    if registration.status == Registration.Status.OFFERED and not services.offer_is_open(registration):
+        services.expire_lapsed_offers(registration.atelier)
+        registration.refresh_from_db()
+    return registration
+
+
 @link_pages
 def manage(request, token):
-    registration = _registration_or_404(token, "manage")
+    registration = _offer_lapsed_meanwhile(_registration_or_404(token, "manage"))
     context = {
         "registration": registration,
         "atelier": registration.atelier,
         "token": token,
         "waiting_position": services.waiting_position(registration),
         "can_cancel": _can_cancel(registration),
+        "can_change": services.can_change(registration),
+        "offer_open": services.offer_is_open(registration),
         "certificate_available": services.certificate_available(registration),
     }
     if registration.holds_seat and registration.atelier.state not in services.AFTER_THE_EVENT:
         context["qr_svg"] = qr_svg(links.checkin_url(registration))
     return render(request, "ateliers/manage.html", context)
+
+
+@link_pages
+def change(request, token):
+    """The registrant changes their own details and answers, until the atelier's cut-off."""
+    registration = _registration_or_404(token, "manage")
+    atelier = registration.atelier
+    context = {"registration": registration, "atelier": atelier, "token": token}
+    if not services.can_change(registration):
+        if registration.status != Registration.Status.CANCELLED:
+            messages.error(request, services.change_closed_message(atelier))
+        return redirect("ateliers:manage", token=token)
+    form = ChangeRegistrationForm(request.POST or None, registration=registration)
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        user = request.user if request.user.is_authenticated else None
+        try:
+            _registration, changed = services.change_registration(
+                registration, details=form.details(), answers=form.answers(), user=user
+            )
+        except services.AtelierError as error:
+            messages.error(request, str(error))
+        else:
+            if changed:
+                messages.success(request, _("Je wijzigingen zijn opgeslagen. Je krijgt een bevestiging per e-mail."))
+            else:
+                messages.info(request, _("Er was niets veranderd."))
+            return redirect("ateliers:manage", token=token)
+    return render(request, "ateliers/change.html", context)
+
+
+@link_pages
+def accept_offer(request, token):
+    """The link in the offer mail: GET says what is on offer and until when, only the POST takes the seat
+    (a mail scanner that opens links must not accept in someone's name)."""
+    registration = _offer_lapsed_meanwhile(_registration_or_404(token, "manage"))
+    if request.method == "POST":
+        try:
+            services.accept_offer(registration)
+        except services.AtelierError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De plek is van jou. Je krijgt je bevestiging met QR-code per e-mail."))
+        return redirect("ateliers:manage", token=token)
+    if not services.offer_is_open(registration):
+        if registration.status == Registration.Status.CANCELLED and registration.offer_expires_at:
+            messages.error(request, services.OFFER_LAPSED_MESSAGE)
+        return redirect("ateliers:manage", token=token)
+    context = {"registration": registration, "atelier": registration.atelier, "token": token}
+    return render(request, "ateliers/accept_offer.html", context)
 
 
 def _can_cancel(registration):
@@ -314,6 +377,38 @@ def calendar_feed(request):
     )
     response = HttpResponse(upcoming_feed(ateliers.order_by("date")), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kennisateliers.ics"'
+    return response
+
+
+@refuse_unverified
+def my_calendar(request):
+    """Where a member makes (or revokes) the secret address of a calendar with their own registrations."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    context = {"feed": CalendarFeed.objects.filter(user=request.user).first()}
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "create":
+        key = services.create_calendar_feed(request.user)
+        feed_url = absolute_url(reverse("ateliers:member_feed", args=[key]))
+        context.update(feed_url=feed_url, webcal_url=re.sub(r"^https?://", "webcal://", feed_url))
+        context["feed"] = CalendarFeed.objects.filter(user=request.user).first()
+    elif action == "revoke":
+        services.revoke_calendar_feed(request.user)
+        messages.success(request, _("Je agenda-link is ingetrokken; agenda's die hem gebruikten, krijgen niets meer."))
+        return redirect("ateliers:my_calendar")
+    response = render(request, "ateliers/my_calendar.html", context)
+    patch_cache_control(response, private=True, no_store=True)  # the address is shown once
+    return response
+
+
+def member_calendar_feed(request, key):
+    """The subscribable feed behind a member's secret address; an unknown or revoked key gets a 404."""
+    registrations = services.feed_registrations(key)
+    if registrations is None:
+        raise Http404
+    response = HttpResponse(member_feed(registrations), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="mijn-kennisateliers.ics"'
+    patch_cache_control(response, private=True)  # one member's calendar: never in the shared page cache
     return response
 
 

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import AtelierPage, AtelierState, EvaluationAspect, Registration
+from .models import AtelierPage, AtelierState, EvaluationAspect, OrganiserMessage, Registration
 from .permissions import can_organise_atelier, can_see_atelier_reports
 
 
@@ -29,6 +29,8 @@ admin_urlpatterns = [
     path("rapportage.csv", admin_views.report_csv, name="report_csv"),
     path("<int:pk>/", admin_views.ManageAtelierView.as_view(), name="manage"),
     path("<int:pk>/aanwezigheid-<str:register>.csv", admin_views.attendance_export, name="attendance_export"),
+    path("<int:pk>/deelnemers.csv", admin_views.registrations_export, name="registrations_export"),
+    path("<int:pk>/bericht/", admin_views.OrganiserMessageView.as_view(), name="message"),
 ]
 
 
@@ -105,6 +107,33 @@ def register_atelier_log_actions(actions):
                 "revoked": log_entry.data.get("revoked_certificates", 0),
             }
 
+    @actions.register_action("ateliers.organiser_message")
+    class OrganiserMessageSent(LogFormatter):
+        label = _("Bericht aan deelnemers verstuurd")
+
+        def format_message(self, log_entry):
+            kinds = dict(OrganiserMessage.Kind.choices)
+            return _("Bericht aan deelnemers verstuurd (%(kind)s, %(n)s ontvangers)") % {
+                "kind": kinds.get(log_entry.data.get("kind"), log_entry.data.get("kind")),
+                "n": log_entry.data.get("recipients", 0),
+            }
+
+    actions.register_action(
+        "ateliers.calendar_changed",
+        _("Tijd, plaats of titel gewijzigd: agenda-bestanden krijgen een nieuwe versie"),
+        _("Tijd, plaats of titel gewijzigd: agenda-bestanden krijgen een nieuwe versie"),
+    )
+    actions.register_action(
+        "ateliers.calendar_feed_created",
+        _("Persoonlijke agenda-link aangemaakt"),
+        _("Persoonlijke agenda-link aangemaakt"),
+    )
+    actions.register_action(
+        "ateliers.calendar_feed_revoked",
+        _("Persoonlijke agenda-link ingetrokken"),
+        _("Persoonlijke agenda-link ingetrokken"),
+    )
+
     for action, label in REGISTRATION_ACTIONS.items():
         actions.register_action(action)(type("RegistrationChange", (RegistrationChange,), {"label": label}))
 
@@ -116,6 +145,11 @@ REGISTRATION_ACTIONS = {
     "ateliers.cancel": _("Afgemeld voor kennisatelier"),
     "ateliers.promote": _("Van de wachtlijst geplaatst"),
     "ateliers.attendance": _("Aanwezigheid gewijzigd"),
+    "ateliers.change": _("Aanmelding gewijzigd door de deelnemer"),
+    "ateliers.offer": _("Vrijgekomen plek aangeboden"),
+    "ateliers.accept_offer": _("Aangeboden plek aangenomen"),
+    "ateliers.offer_expired": _("Aanbod niet op tijd aangenomen"),
+    "ateliers.reminder": _("Herinnering verstuurd"),
 }
 
 

@@ -75,6 +75,9 @@ def targets(demo_content):
         f"/kennisateliers/aanmelding/bevestigen/{token(registration, 'confirm')}/",
         f"/kennisateliers/aanmelding/{token(registration, 'manage')}/",
         f"/kennisateliers/aanmelding/{token(registration, 'manage')}/afmelden/",
+        f"/kennisateliers/aanmelding/{token(registration, 'manage')}/wijzigen/",
+        f"/kennisateliers/aanmelding/{token(registration, 'manage')}/plek-aannemen/",
+        "/kennisateliers/mijn-agenda/",
         f"/kennisateliers/evaluatie/{token(registration, 'evaluate')}/",
         f"/kennisateliers/nieuwe-link/manage/{token(registration, 'manage')}/",
         f"/kennisateliers/{atelier.pk}/inchecken/",
@@ -101,6 +104,7 @@ def test_the_csrf_list_covers_every_public_url_that_takes_a_post():
         "export",  # a JSON download, GET only
         "feed",
         "registration_ics",
+        "member_feed",  # a member's calendar feed, GET only
         "certificate",
         "certificate_check",
         "index",
@@ -129,6 +133,9 @@ def test_the_csrf_list_covers_every_public_url_that_takes_a_post():
         "confirm",
         "manage",
         "cancel",
+        "change",
+        "accept_offer",
+        "my_calendar",
         "evaluate",
         "fresh_link",
         "checkin",

@@ -126,7 +126,7 @@ def test_a_guest_registering_confirming_and_cancelling_is_recorded_without_a_use
 
 
 def test_a_cancellation_that_frees_a_seat_records_the_promotion_from_the_waiting_list(make_atelier, administrator):
-    atelier = make_atelier(capacity=1)
+    atelier = make_atelier(capacity=1, offer_hours=0)  # placed at once, no offer
     holder = atelier_services.confirm_email(
         atelier_services.register(atelier, email="een@example.nl", name="Een", background="wijkteam")
     )

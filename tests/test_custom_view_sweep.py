@@ -59,10 +59,14 @@ CLASSIFIED = {
     "no_page_access": PUBLIC,
     # ateliers
     "ateliers:feed": PUBLIC,
+    "ateliers:my_calendar": OWN,
+    "ateliers:member_feed": LINK,
     "ateliers:register": PUBLIC,
     "ateliers:confirm": LINK,
     "ateliers:manage": LINK,
     "ateliers:cancel": LINK,
+    "ateliers:change": LINK,
+    "ateliers:accept_offer": LINK,
     "ateliers:registration_ics": LINK,
     "ateliers:certificate": LINK,
     "ateliers:certificate_check": PUBLIC,
@@ -75,6 +79,8 @@ CLASSIFIED = {
     "ateliers_admin:report_csv": ORGANISER,
     "ateliers_admin:manage": ORGANISER,
     "ateliers_admin:attendance_export": ORGANISER,
+    "ateliers_admin:registrations_export": ORGANISER,
+    "ateliers_admin:message": ORGANISER,
     # tips
     "tips:index": OWN,
     "tips:invitation": LINK,

@@ -42,7 +42,7 @@ def test_someone_waiting_is_told_they_leave_the_waiting_list(client, make_atelie
 
 
 def test_posting_cancels_mails_a_confirmation_and_promotes_the_next(client, make_atelier, committed):
-    atelier = make_atelier(capacity=1)
+    atelier = make_atelier(capacity=1, offer_hours=0)  # placed at once, no offer (see test_offers.py)
     holder = register_guest(atelier, 1)
     waiting = register_guest(atelier, 2)
     mail.outbox.clear()

@@ -18,8 +18,9 @@ from .conftest import register_guest
 Status = Registration.Status
 
 
-def _full_atelier_with_three_waiting(make_atelier):
-    atelier = make_atelier(capacity=1)
+def _full_atelier_with_three_waiting(make_atelier, offer_hours=0):
+    """Direct placement by default (offer_hours=0); test_offers.py has the same paths with offers."""
+    atelier = make_atelier(capacity=1, offer_hours=offer_hours)
     register_guest(atelier, 1)
     waiting = [register_guest(atelier, n) for n in (2, 3, 4)]
     assert [r.status for r in waiting] == [Status.WAITING] * 3

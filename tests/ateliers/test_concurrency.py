@@ -86,3 +86,59 @@ def test_the_same_person_submitting_many_times_at_once_gets_one_registration(pos
     assert errors == []
     assert Registration.objects.filter(atelier=atelier).count() == 1
     assert Registration.objects.get().status == Registration.Status.CONFIRMED
+
+
+def _offered_seat(make_atelier, waiting=2):
+    """One seat, its holder gone: the first of `waiting` people holds an offer."""
+    atelier = make_atelier(capacity=1)
+    holder = services.confirm_email(
+        services.register(atelier, email="houder@example.nl", name="H", background="policy")
+    )
+    queue = [
+        services.confirm_email(
+            services.register(atelier, email=f"wacht{n}@example.nl", name=f"W{n}", background="policy")
+        )
+        for n in range(waiting)
+    ]
+    services.cancel(holder)
+    assert Registration.objects.get(pk=queue[0].pk).status == Registration.Status.OFFERED
+    mail.outbox.clear()
+    return atelier, queue
+
+
+def test_two_people_accepting_the_one_offered_seat_at_once_take_it_once(postgres_only, make_atelier):
+    """Two tabs (or a double click) on the accept button: one seat, one confirmation mail."""
+    atelier, (offered, _next) = _offered_seat(make_atelier)
+
+    errors = run_together([lambda: services.accept_offer(offered) for _ in range(2)])
+
+    assert errors == []
+    assert Registration.objects.get(pk=offered.pk).status == Registration.Status.CONFIRMED
+    assert Registration.objects.filter(atelier=atelier, status__in=Registration.SEAT_STATUSES).count() == 1
+    assert [m.to for m in mail.outbox] == [[offered.email]]
+
+
+def test_accepts_and_expiry_runs_racing_for_a_lapsed_offer_pass_it_on_once(postgres_only, make_atelier):
+    """The expiry command started twice by overlapping timers, while the person clicks accept too late."""
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import ModelLogEntry
+
+    atelier, (offered, following, last) = _offered_seat(make_atelier, waiting=3)
+    Registration.objects.filter(pk=offered.pk).update(offer_expires_at=timezone.now())
+
+    def accept():
+        try:
+            services.accept_offer(offered)
+        except services.AtelierError:
+            pass  # too late, or already passed on: the answer the person sees
+
+    errors = run_together([accept, accept] + [lambda: call_command("expire_atelier_offers") for _ in range(3)])
+
+    assert errors == []
+    statuses = dict(Registration.objects.filter(atelier=atelier).values_list("email", "status"))
+    assert statuses[offered.email] == Registration.Status.CANCELLED
+    assert statuses[following.email] == Registration.Status.OFFERED
+    assert statuses[last.email] == Registration.Status.WAITING
+    assert ModelLogEntry.objects.filter(action="ateliers.offer_expired").count() == 1
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([offered.email, following.email])

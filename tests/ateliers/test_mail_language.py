@@ -98,7 +98,7 @@ def test_registering_without_a_language_still_means_dutch(atelier):
 
 
 def test_the_promotion_mail_follows_the_stored_language_not_the_cancellers(client, make_atelier, committed):
-    atelier = make_atelier(capacity=1)
+    atelier = make_atelier(capacity=1, offer_hours=0)  # placed at once, no offer
     holder = services.confirm_email(
         services.register(atelier, email="houder@example.nl", name="Houder", background="wijkteam")
     )

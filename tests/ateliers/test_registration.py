@@ -116,7 +116,7 @@ def test_full_atelier_puts_people_on_the_waiting_list_in_order(make_atelier):
 
 
 def test_cancelling_promotes_the_next_person_and_tells_them(client, make_atelier, committed):
-    atelier = make_atelier(capacity=1)
+    atelier = make_atelier(capacity=1, offer_hours=0)  # placed at once, no offer (see test_offers.py)
     holder = register_guest(atelier, 1)
     waiting = register_guest(atelier, 2)
     register_guest(atelier, 3)
@@ -156,7 +156,7 @@ def test_cancelled_person_can_register_again_and_joins_the_back_of_the_line(make
 
 
 def test_more_capacity_moves_the_waiting_list_up(make_atelier):
-    atelier = make_atelier(capacity=1)
+    atelier = make_atelier(capacity=1, offer_hours=0)  # placed at once, no offer
     register_guest(atelier, 1)
     waiting = register_guest(atelier, 2)
     AtelierPage.objects.filter(pk=atelier.pk).update(capacity=2)

@@ -46,6 +46,7 @@ def atelier(db):
         date=timezone.localdate() + datetime.timedelta(days=14),
         venue="Timmerhuis, Rotterdam",
         capacity=1,
+        offer_hours=0,  # the freed seat goes straight to Wim (offers: tests/journeys/test_atelier_participant.py)
         summary="Informele en formele netwerken rond opvoeden.",
         programme_items=[
             ProgrammeItem(title="Ouders in Actie", perspective="practice", duration_minutes=20),

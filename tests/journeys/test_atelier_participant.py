@@ -136,9 +136,30 @@ def test_guest_confirms_lands_on_the_waiting_list_and_is_promoted(journey):
         hans.goto(seat.link("/aanmelding/"))
         cancel_registration(hans)
 
-    with journey.step("the second guest gets the seat by mail, with the calendar file"):
+    with journey.step("the second guest is offered the seat by mail and accepts it from the link"):
+        offer = journey.mailbox.wait_for("gerda@reis.example", subject="Er is een plek vrij")
+        gerda.goto(offer.link("/plek-aannemen/"))
+        expect(gerda.get_by_role("heading", level=1)).to_have_text("Er is een plek voor je vrij")
+        assert_accessible(gerda)
+        gerda.get_by_role("button", name="Ja, ik neem de plek aan").click()
+        expect(gerda.locator(".atelier-status")).to_contain_text("Aangemeld")
+
+    with journey.step("her ticket arrives by mail, with the calendar file"):
         promoted = journey.mailbox.wait_for("gerda@reis.example", subject="plek vrijgekomen")
         assert "kennisatelier.ics" in promoted.attachments
         gerda.goto(promoted.link("/aanmelding/"))
         expect(gerda.locator(".atelier-status")).to_contain_text("Aangemeld")
         assert_accessible(gerda)
+
+    with journey.step("she changes her organisation and needs from the link in her mail"):
+        gerda.get_by_role("link", name="Gegevens wijzigen").click()
+        expect(gerda.get_by_label("Organisatie")).to_have_value("Wijkteam Feijenoord")
+        assert_accessible(gerda)
+        gerda.get_by_label("Organisatie").fill("Jeugdteam Charlois")
+        gerda.get_by_label("Wensen of opmerkingen").fill("Ik kom met een rolstoel.")
+        gerda.get_by_role("button", name="Wijzigingen opslaan").click()
+        expect(gerda.get_by_text("Je wijzigingen zijn opgeslagen")).to_be_visible()
+        changed = journey.mailbox.wait_for("gerda@reis.example", subject="Je aanmelding is gewijzigd")
+        assert "Jeugdteam Charlois" in changed.body and "rolstoel" in changed.body
+        gerda.goto(changed.link("/aanmelding/"))
+        expect(gerda.locator(".atelier-status")).to_contain_text("Aangemeld")
