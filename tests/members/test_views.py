@@ -257,3 +257,13 @@ def test_the_page_takes_as_many_queries_for_ten_ateliers_as_for_four(client, wor
     assert "Extra atelier 5" in page
     print(f"/mijn/ with 4 and 10 registrations: {len(four)} and {len(ten)} queries")
     assert len(ten) == len(four)
+
+
+def test_the_page_leads_to_the_members_own_calendar_feed(client, world):
+    client.force_login(world.priya)
+    page = client.get(URL).content.decode()
+    link = re.search(r'href="([^"]+)"[^>]*>Uw aanmeldingen in uw eigen agenda', page).group(1)
+    calendar_page = client.post(link, {"action": "create"}).content.decode()
+    feed = re.search(r'https?://[^"<\s]+/mijn-agenda/[^"<\s/]+\.ics', calendar_page)
+    assert feed, "the calendar page gives the member a feed address"
+    assert "BEGIN:VCALENDAR" in client.get(feed.group(0).split("testserver", 1)[1]).content.decode()
