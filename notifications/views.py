@@ -80,6 +80,7 @@ def follow(request):
         {
             "theme": theme,
             "organisation": organisation,
+            "what": _("het thema “%(name)s”") % {"name": theme.name} if theme else organisation.name,
             "following": services.is_following(request.user, theme=theme, organisation=organisation),
         },
     )
