@@ -19,22 +19,18 @@ import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from core import audit
 
 from . import kinds
+from .languages import language_of
 from .models import Delivery, Digest, Follow, MemberSettings, Notification, Preference, SavedSearch
 
 logger = logging.getLogger(__name__)
 
 # -- Language and preferences ------------------------------------------------------------------
-
-
-def language_of(user):
-    settings_row = MemberSettings.objects.filter(user=user).first()
-    return settings_row.language if settings_row else "nl"
 
 
 def remember_language(user, language=None):
@@ -332,10 +328,6 @@ def requeue_stale(moment=None):
     for pk in stale:
         tasks.send_notification_mail.enqueue(pk)
     return stale
-
-
-def with_language(user):
-    return translation.override(language_of(user))
 
 
 # -- Data export -------------------------------------------------------------------------------

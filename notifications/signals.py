@@ -11,7 +11,7 @@ from wagtail.signals import page_published
 from accounts.signals import collect_member_data
 from practices.models import MethodPage, PracticeStoryPage, PublicationPage
 
-from . import services, tasks
+from . import publishing, services
 
 
 @receiver(page_published, sender=PracticeStoryPage)
@@ -19,7 +19,7 @@ from . import services, tasks
 @receiver(page_published, sender=PublicationPage)
 def tell_followers(sender, instance, **kwargs):
     if services.anyone_listens():
-        tasks.notify_about_published_page.enqueue(instance.pk)
+        publishing.notify_about_published_page.enqueue(instance.pk)
 
 
 @receiver(collect_member_data)

@@ -17,8 +17,8 @@ from wagtail.models import Page
 from core.public_urls import page_absolute_url
 
 from . import kinds, links
+from .languages import with_language
 from .models import Digest, Notification
-from .services import with_language
 
 
 def link_of(notification):
@@ -110,12 +110,3 @@ def send_digest_mail(digest_id):
         digest.sent_at = timezone.now()
         digest.save(update_fields=["sent_at"])
 
-
-@task()
-def notify_about_published_page(page_id):
-    """Find who wants to hear of a page that went live and notify them (see services.notify_about_page)."""
-    from .services import notify_about_page
-
-    page = Page.objects.filter(pk=page_id).first()
-    if page is not None:
-        notify_about_page(page.specific)
