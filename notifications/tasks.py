@@ -109,4 +109,3 @@ def send_digest_mail(digest_id):
         )
         digest.sent_at = timezone.now()
         digest.save(update_fields=["sent_at"])
-
