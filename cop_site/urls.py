@@ -73,6 +73,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("account/profiel/", include("accounts.urls")),
     path("mijn/", include("members.urls")),
+    path("", include("notifications.urls")),
     path("kennisbank/", include("practices.urls")),
     path("kennisateliers/", include("ateliers.urls")),
     path("tips/", include("tips.urls")),

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import refuse_unverified
+from notifications import services as notification_services
 
 from . import exports, services
 
@@ -25,7 +26,15 @@ def members_only(view):
 
 @members_only
 def overview(request):
-    return render(request, "members/overview.html", {"overview": services.overview_of(request.user, request)})
+    return render(
+        request,
+        "members/overview.html",
+        {
+            "overview": services.overview_of(request.user, request),
+            "follows": notification_services.follows_of(request.user),
+            "saved_searches": notification_services.saved_searches_of(request.user),
+        },
+    )
 
 
 def _record_and_cycle(request, register, cycle):

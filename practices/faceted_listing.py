@@ -68,6 +68,8 @@ class ActiveFilter:
     facet_label: str
     label: str
     remove_url: str
+    key: str = ""
+    value: str = ""
 
 
 @dataclass
@@ -243,7 +245,11 @@ class FacetedListing:
                 remaining = [pair for pair in pairs if pair != (facet_result.key, option.value)]
                 active.append(
                     ActiveFilter(
-                        facet_label=facet_result.label, label=option.label, remove_url="?" + urlencode(remaining)
+                        facet_label=facet_result.label,
+                        label=option.label,
+                        remove_url="?" + urlencode(remaining),
+                        key=facet_result.key,
+                        value=option.value,
                     )
                 )
         return Listing(

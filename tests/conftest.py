@@ -20,6 +20,7 @@ DATABASE_SENSITIVE = (
     "editorial/test_permission_matrix.py",
     "editorial/test_slow_saves.py",
     "journeys/",
+    "notifications/",
     "organisations/test_media.py",
     "practices/test_listing.py",
     "practices/test_open_data_api.py",

@@ -27,7 +27,18 @@ from tips.models import Community, CommunityMember, Invitation, JoinRequest, Rou
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("accounts", "ateliers", "tips", "editorial", "practices", "search", "organisations", "home", "members")
+OUR_APPS = (
+    "accounts",
+    "ateliers",
+    "tips",
+    "editorial",
+    "practices",
+    "search",
+    "organisations",
+    "home",
+    "members",
+    "notifications",
+)
 
 # What each of our views is, by URL name. PUBLIC and OWN views get an empty POST (a filled one
 # would legitimately register, or change one's own profile); the others get FORCEFUL_POST.
@@ -50,6 +61,14 @@ CLASSIFIED = {
     "members:overview": OWN,
     "members:record_csv": OWN,
     "members:record_pdf": OWN,
+    # following, saved searches and notification preferences (notifications/urls.py)
+    "notifications:preferences": OWN,
+    "notifications:follow": OWN,
+    "notifications:unfollow": OWN,
+    "notifications:save_search": OWN,
+    "notifications:delete_search": OWN,
+    "notifications:unsubscribe": LINK,
+    "notifications:saved_search_feed": LINK,
     "wagtailadmin_login": PUBLIC,
     "wagtailadmin_password_reset": PUBLIC,
     "django_admin_login_door": PUBLIC,

@@ -25,6 +25,7 @@ PROJECT_PACKAGES = [
     "editorial",
     "home",
     "members",
+    "notifications",
     "organisations",
     "practices",
     "search",

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "editorial",
     # "Mijn Samen Preventief": a member's own page, read from the apps above (owns no data).
     "members",
+    "notifications",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
