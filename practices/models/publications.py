@@ -25,7 +25,15 @@ from search.documents import SearchDocument
 from .. import blocks
 from ..faceted_listing import Facet, FacetedListing, term_facet
 from .methods import MethodPage
-from .shared import RICH_TEXT, AgeRangeMixin, KeyFigure, ListingPage, first_published_date, plain_text
+from .shared import (
+    RICH_TEXT,
+    AgeRangeMixin,
+    KeyFigure,
+    ListingPage,
+    first_published_date,
+    key_figure_text,
+    plain_text,
+)
 
 
 class PublicationTheme(TaggedItemBase):
@@ -218,8 +226,11 @@ def publication_detail_context(publication):
     """What a publication page shows (previews included: an unsaved publication has no methods yet)."""
 
     methods = MethodPage.objects.live().filter(publications=publication).order_by("title") if publication.pk else []
+    methods = list(methods)
     return {
-        "methods": list(methods),
+        "methods": methods,
+        # Related content (search/includes/related.html) does not offer what the page names already.
+        "related_exclude": methods,
         "institutions": list(publication.institutions.all()),
         "key_figures": list(publication.key_figures.all()),
         "reflections": list(publication.reflections.all()),
@@ -242,6 +253,9 @@ def publication_search_document(publication):
             publication.cities,
             publication.findings,
             publication.recommendations,
+            publication.funders,
+            publication.laws,
+            key_figure_text(publication.key_figures.all()),
             *(reflection.text for reflection in publication.reflections.all()),
         ),
         date=first_published_date(publication),
