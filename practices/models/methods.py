@@ -378,14 +378,10 @@ def method_search_document(method):
             stream_text(method.working_elements),
             method.research,
             # What a professional looks up before choosing a method ("kosten", "groepen",
-            # "jongerenwerker", a training's name): the practical fields, searchable like the rest.
-            method.dosage,
-            method.team,
-            method.referral,
-            method.reach,
-            method.cost,
+            # "jongerenwerker", a training's name): the practical fields, each under its name,
+            # so that "kosten" or "training" finds the methods that say what they cost or train.
+            *practical_fields(method),
             method.origin,
-            training_text(method.trainings),
             stream_text(method.effect_studies),
         ),
         date=first_published_date(method),
@@ -401,12 +397,22 @@ def method_search_document(method):
     )
 
 
-def training_text(trainings):
-    """Name, provider and accreditation of each training (not its link) for the search body."""
-    return "\n".join(
+def practical_fields(method):
+    """The practical fields as "Kosten: …" lines for the search body (the names in Dutch, the
+    language of the index); trainings with their name, provider and accreditation, not the link."""
+    trainings = "; ".join(
         " ".join(str(block.value.get(part) or "") for part in ("name", "provider", "accreditation")).strip()
-        for block in trainings
+        for block in method.trainings
     )
+    fields = [
+        ("Duur en vorm", method.dosage),
+        ("Uitvoerders en team", method.team),
+        ("Toeleiding", method.referral),
+        ("Bereik", method.reach),
+        ("Kosten", method.cost),
+        ("Trainingen", trainings),
+    ]
+    return [f"{name}: {text}" for name, text in fields if text.strip()]
 
 
 class MethodIndexPage(ListingPage):

@@ -335,7 +335,8 @@ def story_search_document(story):
             story.target_group,
             story.initiator,
             story.partners,
-            story.costs_and_funding,
+            # Under its name, so that "kosten" finds the stories that say what they cost.
+            f"Kosten en financiering: {story.costs_and_funding}" if story.costs_and_funding else "",
             story.success_factors,
             story.challenges,
             story.next_steps,
