@@ -269,6 +269,16 @@ class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title
     def search_document(self):
         return method_search_document(self)
 
+    # What method_search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_prefetch = (
+        "life_stages",
+        "settings",
+        "domains",
+        "tagged_themes__tag",
+        "prevention_levels",
+        "evidence_records__level",
+    )
+
 
 class EvidenceStatus(models.TextChoices):
     RECOGNISED = "recognised", _("Erkend")
@@ -363,7 +373,7 @@ def method_detail_context(method):
 
 
 def method_search_document(method):
-    records = MethodEvidenceRecord.objects.filter(page=method).select_related("level")
+    records = method.evidence_records.all()
     return SearchDocument(
         key=f"practices.MethodPage:{method.pk}",
         type="method",
@@ -389,7 +399,7 @@ def method_search_document(method):
             "life_stage": [term.name for term in method.life_stages.all()],
             "setting": [term.name for term in method.settings.all()],
             "domain": [term.name for term in method.domains.all()],
-            "theme": [theme.name for theme in method.themes.all()],
+            "theme": method.theme_names,
             "prevention_level": [term.name for term in method.prevention_levels.all()],
             "evidence_level": sorted({record.level.name for record in records}),
         },

@@ -181,6 +181,9 @@ class PublicationPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the 
     def search_document(self):
         return publication_search_document(self)
 
+    # What publication_search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_prefetch = ("reflections", "key_figures", "life_stages", "tagged_themes__tag")
+
 
 class PublicationKeyFigure(Orderable, KeyFigure):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="key_figures")
@@ -261,7 +264,7 @@ def publication_search_document(publication):
         date=first_published_date(publication),
         facets={
             "life_stage": [term.name for term in publication.life_stages.all()],
-            "theme": [theme.name for theme in publication.themes.all()],
+            "theme": [item.tag.name for item in publication.tagged_themes.all()],
         },
     )
 

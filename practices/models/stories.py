@@ -285,6 +285,18 @@ class PracticeStoryPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is th
     def search_document(self):
         return story_search_document(self)
 
+    # What story_search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_select = ("municipality",)
+    search_prefetch = (
+        "life_stages",
+        "settings",
+        "domains",
+        "tagged_themes__tag",
+        "prevention_levels",
+        "working_factors",
+        "key_figures",
+    )
+
 
 class StorySpokesperson(Orderable):
     page = ParentalKey(PracticeStoryPage, on_delete=models.CASCADE, related_name="spokespeople")
@@ -349,7 +361,7 @@ def story_search_document(story):
             "life_stage": [term.name for term in story.life_stages.all()],
             "setting": [term.name for term in story.settings.all()],
             "domain": [term.name for term in story.domains.all()],
-            "theme": [theme.name for theme in story.themes.all()],
+            "theme": story.theme_names,
             "prevention_level": [term.name for term in story.prevention_levels.all()],
             "working_factor": [term.name for term in story.working_factors.all()],
         },
