@@ -91,9 +91,14 @@ def public_documents(chunk_size=500):
     for model in registered_models():
         queryset = model._default_manager.all()
         if issubclass(model, Page):
-            queryset = queryset.live().public()
+            queryset = queryset.live().public()  # so each page's own restriction check is not needed
+        # What each document reads (municipality, vocabularies, key figures…), a query per batch
+        # instead of several per page: a model names it in `search_select` and `search_prefetch`.
+        queryset = queryset.select_related(*getattr(model, "search_select", ()))
+        queryset = queryset.prefetch_related(*getattr(model, "search_prefetch", ()))
         for obj in queryset.order_by("pk").iterator(chunk_size=chunk_size):
-            document = document_for(obj)
+            document = obj.search_document()
+            document = document if document is not None and document.url else None
             if document is not None:
                 batch.append(document)
             if len(batch) >= chunk_size:

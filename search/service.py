@@ -2,7 +2,7 @@
 
     search("tienermoeders", {"type": ["story"]}, page=1, page_size=10) -> SearchResults
     autocomplete("tiener") -> ["Tienermoeders in Rotterdam", "tienermoeder", …]
-    related("practices.PracticeStoryPage:42", kinds=["story"], limit=3) -> [Result, …]
+    related("practices.PracticeStoryPage:42", kinds=["story", "method"], limit=3) -> {kind: [Result, …]}
 
 Search is hybrid by default: the words of the query (with synonyms, compounds and typo
 correction) and its meaning (sentence embeddings, search/embeddings.py) are ranked separately
@@ -21,6 +21,7 @@ import logging
 import re
 
 from django.core.cache import cache
+from django.db import models
 from django.utils.translation import gettext as _
 
 from core.query_params import printable
@@ -135,40 +136,76 @@ def autocomplete(prefix, limit=8):
     return suggestions
 
 
-def related(key, kinds=None, limit=3):
-    """Published documents nearest in meaning to the one with `key` ("Vergelijkbare
-    praktijkverhalen", "Methoden die hierbij passen"): [Result], best first.
+# Facets that say what a page is about, for related content when there are no vectors: the
+# free themes and the 14 working factors are what editors choose per page, so sharing them is
+# a fair sign that two pages belong together (life stages and settings are too broad).
+RELATED_FACETS = ("theme", "working_factor")
+RELATED_FIELDS = ("id", "key", "title", "url", "type", "municipality", "summary")
 
-    From the vectors of the database index (kept in step with Elasticsearch too), so it works on
-    every backend; empty when the document has no vector or no model is available.
+
+def related(key, kinds=("story", "method", "publication"), limit=3, exclude_keys=()):
+    """Published documents related to the one with `key`, per kind, best first:
+    {"story": [Result, …], "method": […], …} ("Vergelijkbare praktijkverhalen", "Methoden die
+    hierbij passen", "Gerelateerde publicaties").
+
+    Nearest in meaning when the page has a vector of the current model (search/vectors.py,
+    one pass over the vectors in memory for all kinds); otherwise, with the model off or not
+    yet embedded, the documents sharing the most themes and working factors (RELATED_FACETS).
+    Either way two queries, whatever the number of kinds or results: the page's own entry
+    (with the entries in `exclude_keys`, e.g. the methods a story already names), and the
+    related entries. Same for every visitor, so the page cache may keep it.
     """
     from . import embeddings, vectors
-    from .models import IndexEntry
+    from .models import IndexEntry, IndexFacet
+
+    kinds = [kind for kind in dict.fromkeys(kinds or ()) if kind]
+    limit = _number(limit, 3, 1, 20)
+    found = {kind: [] for kind in kinds}
+    if not kinds or not key:
+        return found
+    name = embeddings.model_name()
+    rows = list(
+        IndexEntry.objects.filter(key__in=[key, *exclude_keys]).values_list("id", "key", "embedding_model", "embedding")
+    )
+    own = next((row for row in rows if row[1] == key), None)
+    if own is None:
+        return found
+    excluded = [row[0] for row in rows]
+    if name and own[2] == name and own[3] is not None:
+        vector = embeddings.from_bytes([own[3]], embeddings.model().dimensions)[0]
+        hits = vectors.nearest_by_type(vector, kinds, limit, exclude_ids=excluded)
+        ranked = {kind: [entry_id for entry_id, _ in hits[kind]] for kind in kinds}
+        entries = IndexEntry.objects.only(*RELATED_FIELDS).in_bulk([i for ids in ranked.values() for i in ids])
+        for kind, ids in ranked.items():
+            found[kind] = [_related_result(entries[i]) for i in ids if i in entries]
+        return found
+    own_facets = IndexFacet.objects.filter(entry_id=own[0], name__in=RELATED_FACETS)
+    shared = (
+        IndexFacet.objects.filter(
+            name__in=RELATED_FACETS,
+            value__in=own_facets.filter(name=models.OuterRef("name")).values("value"),
+            entry__type__in=kinds,
+        )
+        .exclude(entry_id__in=excluded)
+        .values(*(f"entry__{field}" for field in RELATED_FIELDS))
+        .annotate(shared=models.Count("id"))
+        .order_by("-shared", "entry__title", "entry__id")[: limit * len(kinds) * 10]
+    )
+    for row in shared:
+        entry = IndexEntry(**{field: row[f"entry__{field}"] for field in RELATED_FIELDS})
+        if len(found[entry.type]) < limit:
+            found[entry.type].append(_related_result(entry))
+    return found
+
+
+def _related_result(entry):
     from .results import Result
 
-    limit = _number(limit, 3, 1, 20)
-    name = embeddings.model_name()
-    if not name:
-        return []
-    entry = IndexEntry.objects.filter(key=key, embedding_model=name).only("id", "embedding").first()
-    if entry is None or entry.embedding is None:
-        return []
-    vector = embeddings.from_bytes([entry.embedding], embeddings.model().dimensions)[0]
-    allowed = None
-    if kinds:
-        allowed = list(IndexEntry.objects.filter(type__in=list(kinds)).values_list("id", flat=True))
-    hits = vectors.nearest(vector, limit, allowed, exclude_ids=[entry.id])
-    found = IndexEntry.objects.in_bulk([entry_id for entry_id, _ in hits])
-    return [
-        Result(
-            key=found[entry_id].key,
-            title=found[entry_id].title,
-            url=found[entry_id].url,
-            type=found[entry_id].type,
-            municipality=found[entry_id].municipality,
-            summary=found[entry_id].summary,
-            score=score,
-        )
-        for entry_id, score in hits
-        if entry_id in found
-    ]
+    return Result(
+        key=entry.key,
+        title=entry.title,
+        url=entry.url,
+        type=entry.type,
+        municipality=entry.municipality,
+        summary=entry.summary,
+    )

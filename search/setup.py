@@ -7,6 +7,18 @@ not come back on the next deploy, so only an empty synonym list gets the startin
 
 from .models import Synonym
 
+# Abbreviations from the seeds that the first starting set missed (issue 17: an acronym finds its
+# expansion and the other way round). Existing sites get them once from migration 0006.
+ACRONYM_SETS = [
+    "SDT, Samen DOEN-team, buurtteam Samen DOEN",
+    "ZAT, zorg- en adviesteam, zorg en advies team",
+    "RET, rationeel-emotieve therapie",
+    "NJi, Nederlands Jeugdinstituut",
+    "FACT, Flexible Assertive Community Treatment",
+    "IVO, Instituut voor Onderzoek naar Leefwijzen en Verslaving",
+    "mbo, middelbaar beroepsonderwijs",
+]
+
 SYNONYM_SETS = [
     ("wijkteam, buurtteam, sociaal wijkteam, sociaal team, gebiedsteam", "Lokale teams"),
     ("jeugd- en gezinsteam, ouder- en kindteam, OKT, CJG-team", "Lokale teams voor gezinnen"),
@@ -45,6 +57,7 @@ SYNONYM_SETS = [
     ("zwangere, zwangerschap, aanstaande moeder", ""),
     ("opvoedondersteuning, opvoedingsondersteuning, opvoedcursus, opvoedingscursus", ""),
     ("armoede, minima, gezinnen in armoede", ""),
+    *[(terms, "Afkorting") for terms in ACRONYM_SETS],
 ]
 
 

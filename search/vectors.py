@@ -48,12 +48,31 @@ SEMANTIC_MARGIN = 0.03
 FULL_WEIGHT_WORDS = 5
 
 _lock = threading.Lock()
-_loaded = {"version": None, "model": None, "ids": None, "matrix": None, "norms": None, "unit": None, "checked": 0.0}
+_loaded = {
+    "version": None,
+    "model": None,
+    "ids": None,
+    "types": None,
+    "matrix": None,
+    "norms": None,
+    "unit": None,
+    "checked": 0.0,
+}
 
 
 def changed():
     _loaded["checked"] = 0.0
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+_type_lock = threading.Lock()
+_type_codes = {}
+
+
+def type_code(kind):
+    """A small number per document type, stable for as long as the process runs."""
+    with _type_lock:
+        return _type_codes.setdefault(kind, len(_type_codes) + 1)
 
 
 def _matrix():
@@ -76,14 +95,18 @@ def _matrix():
         cursor.execute("SELECT count(*) FROM search_indexentry WHERE embedding_model = %s", [name])
         capacity = cursor.fetchone()[0]
         ids = np.zeros(capacity, dtype=np.int64)
+        # The type of each row ("story", "method", …) as a small code, so related content of
+        # some kinds is chosen in memory, without reading the ids of a type from the table.
+        types = np.zeros(capacity, dtype=np.int16)
         matrix = np.zeros((capacity, dimensions), dtype=np.int8)
-        cursor.execute("SELECT id, embedding FROM search_indexentry WHERE embedding_model = %s", [name])
+        cursor.execute("SELECT id, type, embedding FROM search_indexentry WHERE embedding_model = %s", [name])
         filled = 0
         while rows := cursor.fetchmany(LOAD_ROWS):
-            for entry_id, blob in rows:
+            for entry_id, kind, blob in rows:
                 if filled >= capacity or blob is None or len(blob) != dimensions:
                     continue
                 ids[filled] = entry_id
+                types[filled] = type_code(kind)
                 matrix[filled] = np.frombuffer(bytes(blob), dtype=np.int8)
                 filled += 1
         matrix = matrix[:filled]
@@ -98,7 +121,9 @@ def _matrix():
         unit = None
         if filled * dimensions * 4 <= FLOAT_CACHE_BYTES:
             unit = matrix.astype(np.float32) / norms[:, None]
-        _loaded.update(version=version, model=name, ids=ids[:filled], matrix=matrix, norms=norms, unit=unit)
+        _loaded.update(
+            version=version, model=name, ids=ids[:filled], types=types[:filled], matrix=matrix, norms=norms, unit=unit
+        )
     return _loaded["ids"], _loaded["matrix"], _loaded["norms"]
 
 
@@ -138,6 +163,40 @@ def nearest(vector, limit, allowed_ids=None, exclude_ids=()):
         best_scores = np.concatenate([best_scores, scores])
     order = np.argsort(-best_scores, kind="stable")[:limit]
     return [(int(best_ids[i]), float(best_scores[i])) for i in order]
+
+
+def nearest_by_type(vector, kinds, limit, exclude_ids=()):
+    """{kind: [(entry id, cosine)]}: for each kind, its `limit` vectors nearest to `vector`.
+
+    For related content: one pass over the matrix serves every kind, and the kinds are told
+    apart by the type codes kept beside it, so no query reads the ids of a type.
+    """
+    import numpy as np
+
+    ids, matrix, norms = _matrix()
+    unit = _loaded["unit"] if _loaded["matrix"] is matrix else None
+    types = _loaded["types"] if _loaded["matrix"] is matrix else None
+    found = {kind: [] for kind in kinds}
+    if not len(ids) or limit <= 0 or types is None:
+        return found
+    query = np.asarray(vector, dtype=np.float32)
+    query = query / max(float(np.linalg.norm(query)), 1e-12)
+    scores = np.empty(len(ids), dtype=np.float32)
+    for start in range(0, len(ids), CHUNK_ROWS):
+        rows = slice(start, start + CHUNK_ROWS)
+        if unit is not None:
+            scores[rows] = unit[rows] @ query
+        else:
+            scores[rows] = (matrix[rows].astype(np.float32) @ query) / norms[rows]
+    if exclude_ids:
+        scores[np.isin(ids, np.fromiter(exclude_ids, dtype=np.int64))] = -np.inf
+    for kind in kinds:
+        rows = np.flatnonzero((types == type_code(kind)) & np.isfinite(scores))
+        if len(rows) > limit:
+            rows = rows[np.argpartition(-scores[rows], limit)[:limit]]
+        rows = rows[np.argsort(-scores[rows], kind="stable")]
+        found[kind] = [(int(ids[row]), float(scores[row])) for row in rows]
+    return found
 
 
 def semantic_hits(text, allowed_ids=None):

@@ -23,7 +23,6 @@ from .methods import (
     MethodPage,
     MethodTheme,
     method_facets,
-    related_methods,
 )
 from .publications import (
     Perspective,
@@ -43,7 +42,6 @@ from .stories import (
     StorySpokesperson,
     StoryStatus,
     StoryTheme,
-    related_stories,
     story_facets,
 )
 
@@ -73,7 +71,5 @@ __all__ = [
     "StoryTheme",
     "method_facets",
     "publication_facets",
-    "related_methods",
-    "related_stories",
     "story_facets",
 ]

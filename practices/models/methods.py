@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,7 +27,6 @@ from search.documents import SearchDocument
 from .. import blocks
 from ..faceted_listing import Facet, FacetedListing, term_facet
 from .shared import (
-    RELATED_LIMIT,
     RICH_TEXT,
     AgeRangeMixin,
     ListingPage,
@@ -270,6 +269,16 @@ class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title
     def search_document(self):
         return method_search_document(self)
 
+    # What method_search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_prefetch = (
+        "life_stages",
+        "settings",
+        "domains",
+        "tagged_themes__tag",
+        "prevention_levels",
+        "evidence_records__level",
+    )
+
 
 class EvidenceStatus(models.TextChoices):
     RECOGNISED = "recognised", _("Erkend")
@@ -335,22 +344,6 @@ class MethodEvidenceRecord(Orderable):
         return self.level.name
 
 
-def related_methods(method, limit=RELATED_LIMIT):
-    """Other live methods that share the most themes with `method`."""
-
-    theme_ids = [item.tag_id for item in method.tagged_themes.all()]
-    if not theme_ids:
-        return []
-    return list(
-        MethodPage.objects.live()
-        .public()
-        .exclude(pk=method.pk)
-        .filter(tagged_themes__tag_id__in=theme_ids)
-        .annotate(shared_themes=Count("tagged_themes", distinct=True))
-        .order_by("-shared_themes", "title")[:limit]
-    )
-
-
 def method_detail_context(method):
     """What a method page shows. Previews render unsaved pages and in-memory relations, so
     the method's own relations are read through the page, never queried by its id."""
@@ -360,24 +353,27 @@ def method_detail_context(method):
         if method.pk
         else []
     )
+    stories = list(stories)
+    publications = sorted(
+        (publication for publication in method.publications.all() if publication.live),
+        key=lambda publication: (-(publication.publication_year or 0), publication.title),
+    )
     return {
         "evidence_records": list(method.evidence_records.all().select_related("scheme", "level")),
-        "stories": list(stories),
-        "publications": sorted(
-            (publication for publication in method.publications.all() if publication.live),
-            key=lambda publication: (-(publication.publication_year or 0), publication.title),
-        ),
+        "stories": stories,
+        "publications": publications,
         "life_stages": list(method.life_stages.all()),
         "settings": list(method.settings.all()),
         "domains": list(method.domains.all()),
         "themes": list(method.themes.all()),
         "prevention_levels": list(method.prevention_levels.all()),
-        "related_methods": related_methods(method),
+        # Related content (search/includes/related.html) does not offer what the page names already.
+        "related_exclude": [*stories, *publications],
     }
 
 
 def method_search_document(method):
-    records = MethodEvidenceRecord.objects.filter(page=method).select_related("level")
+    records = method.evidence_records.all()
     return SearchDocument(
         key=f"practices.MethodPage:{method.pk}",
         type="method",
@@ -391,20 +387,42 @@ def method_search_document(method):
             stream_text(method.approach),
             stream_text(method.working_elements),
             method.research,
-            method.dosage,
+            # What a professional looks up before choosing a method ("kosten", "groepen",
+            # "jongerenwerker", a training's name): the practical fields, each under its name,
+            # so that "kosten" or "training" finds the methods that say what they cost or train.
+            *practical_fields(method),
             method.origin,
+            stream_text(method.effect_studies),
         ),
         date=first_published_date(method),
         facets={
             "life_stage": [term.name for term in method.life_stages.all()],
             "setting": [term.name for term in method.settings.all()],
             "domain": [term.name for term in method.domains.all()],
-            "theme": [theme.name for theme in method.themes.all()],
+            "theme": method.theme_names,
             "prevention_level": [term.name for term in method.prevention_levels.all()],
             "evidence_level": sorted({record.level.name for record in records}),
         },
         boost=1.2,
     )
+
+
+def practical_fields(method):
+    """The practical fields as "Kosten: …" lines for the search body (the names in Dutch, the
+    language of the index); trainings with their name, provider and accreditation, not the link."""
+    trainings = "; ".join(
+        " ".join(str(block.value.get(part) or "") for part in ("name", "provider", "accreditation")).strip()
+        for block in method.trainings
+    )
+    fields = [
+        ("Duur en vorm", method.dosage),
+        ("Uitvoerders en team", method.team),
+        ("Toeleiding", method.referral),
+        ("Bereik", method.reach),
+        ("Kosten", method.cost),
+        ("Trainingen", trainings),
+    ]
+    return [f"{name}: {text}" for name, text in fields if text.strip()]
 
 
 class MethodIndexPage(ListingPage):

@@ -25,7 +25,15 @@ from search.documents import SearchDocument
 from .. import blocks
 from ..faceted_listing import Facet, FacetedListing, term_facet
 from .methods import MethodPage
-from .shared import RICH_TEXT, AgeRangeMixin, KeyFigure, ListingPage, first_published_date, plain_text
+from .shared import (
+    RICH_TEXT,
+    AgeRangeMixin,
+    KeyFigure,
+    ListingPage,
+    first_published_date,
+    key_figure_text,
+    plain_text,
+)
 
 
 class PublicationTheme(TaggedItemBase):
@@ -173,6 +181,9 @@ class PublicationPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the 
     def search_document(self):
         return publication_search_document(self)
 
+    # What publication_search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_prefetch = ("reflections", "key_figures", "life_stages", "tagged_themes__tag")
+
 
 class PublicationKeyFigure(Orderable, KeyFigure):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="key_figures")
@@ -218,8 +229,11 @@ def publication_detail_context(publication):
     """What a publication page shows (previews included: an unsaved publication has no methods yet)."""
 
     methods = MethodPage.objects.live().filter(publications=publication).order_by("title") if publication.pk else []
+    methods = list(methods)
     return {
-        "methods": list(methods),
+        "methods": methods,
+        # Related content (search/includes/related.html) does not offer what the page names already.
+        "related_exclude": methods,
         "institutions": list(publication.institutions.all()),
         "key_figures": list(publication.key_figures.all()),
         "reflections": list(publication.reflections.all()),
@@ -242,12 +256,15 @@ def publication_search_document(publication):
             publication.cities,
             publication.findings,
             publication.recommendations,
+            publication.funders,
+            publication.laws,
+            key_figure_text(publication.key_figures.all()),
             *(reflection.text for reflection in publication.reflections.all()),
         ),
         date=first_published_date(publication),
         facets={
             "life_stage": [term.name for term in publication.life_stages.all()],
-            "theme": [theme.name for theme in publication.themes.all()],
+            "theme": [item.tag.name for item in publication.tagged_themes.all()],
         },
     )
 

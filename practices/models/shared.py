@@ -15,7 +15,6 @@ from core import discovery
 from core.page_cache import cached_for_generation
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
-RELATED_LIMIT = 3
 
 
 class KeyFigure(models.Model):
@@ -126,6 +125,16 @@ def plain_text(*parts):
 def stream_text(stream):
     """Plain text of a StreamField, whatever its blocks (used only for the search body)."""
     return "\n".join(strip_tags(chunk) for chunk in stream.stream_block.get_searchable_content(stream))
+
+
+def key_figure_text(figures):
+    """Key figures as a line each ("jongeren geholpen: 77 (2010, tijdschriftartikel)") for the
+    search body, so a search for what a figure counts finds the page that reports it."""
+    lines = []
+    for figure in figures:
+        detail = ", ".join(str(part) for part in (figure.year, figure.source) if part)
+        lines.append(f"{figure.label}: {figure.value} {figure.unit}".strip() + (f" ({detail})" if detail else ""))
+    return "\n".join(lines)
 
 
 def first_published_date(page):

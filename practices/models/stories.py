@@ -2,7 +2,6 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -28,13 +27,13 @@ from .. import blocks
 from ..faceted_listing import Facet, FacetedListing, term_facet
 from ..forms import PracticeStoryPageForm
 from .shared import (
-    RELATED_LIMIT,
     RICH_TEXT,
     AgeRangeMixin,
     KeyFigure,
     ListingPage,
     first_published_date,
     index_url,
+    key_figure_text,
     plain_text,
     stream_text,
 )
@@ -286,6 +285,18 @@ class PracticeStoryPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is th
     def search_document(self):
         return story_search_document(self)
 
+    # What story_search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_select = ("municipality",)
+    search_prefetch = (
+        "life_stages",
+        "settings",
+        "domains",
+        "tagged_themes__tag",
+        "prevention_levels",
+        "working_factors",
+        "key_figures",
+    )
+
 
 class StorySpokesperson(Orderable):
     page = ParentalKey(PracticeStoryPage, on_delete=models.CASCADE, related_name="spokespeople")
@@ -304,33 +315,12 @@ class StoryKeyFigure(Orderable, KeyFigure):
     page = ParentalKey(PracticeStoryPage, on_delete=models.CASCADE, related_name="key_figures")
 
 
-def related_stories(story, limit=RELATED_LIMIT):
-    """Other live stories that share the most themes with `story`.
-
-    Three queries whatever the size: the themes, the stories with their municipality, and the
-    life stages that each story card shows (without that prefetch, one query per card).
-    """
-
-    theme_ids = [item.tag_id for item in story.tagged_themes.all()]
-    if not theme_ids:
-        return []
-    return list(
-        PracticeStoryPage.objects.live()
-        .public()
-        .exclude(pk=story.pk)
-        .filter(tagged_themes__tag_id__in=theme_ids)
-        .annotate(shared_themes=Count("tagged_themes", distinct=True))
-        .select_related("municipality")
-        .prefetch_related("life_stages")
-        .order_by("-shared_themes", "title")[:limit]
-    )
-
-
 def story_detail_context(story):
     """The related items a story page shows, each fetched once (bounded queries)."""
+    methods = sorted((method for method in story.methods.all() if method.live), key=lambda method: method.title)
     return {
         # Filtered in Python so that previews of unsaved pages (in-memory relations) work too.
-        "methods": sorted((method for method in story.methods.all() if method.live), key=lambda method: method.title),
+        "methods": methods,
         "life_stages": list(story.life_stages.all()),
         "settings": list(story.settings.all()),
         "domains": list(story.domains.all()),
@@ -339,7 +329,8 @@ def story_detail_context(story):
         "working_factors": list(story.working_factors.all()),
         "spokespeople": list(story.spokespeople.all()),
         "key_figures": list(story.key_figures.all()),
-        "related_stories": related_stories(story),
+        # Related content (search/includes/related.html) does not offer what the page names already.
+        "related_exclude": methods,
     }
 
 
@@ -356,10 +347,12 @@ def story_search_document(story):
             story.target_group,
             story.initiator,
             story.partners,
-            story.costs_and_funding,
+            # Under its name, so that "kosten" finds the stories that say what they cost.
+            f"Kosten en financiering: {story.costs_and_funding}" if story.costs_and_funding else "",
             story.success_factors,
             story.challenges,
             story.next_steps,
+            key_figure_text(story.key_figures.all()),
         ),
         municipality=municipality.short_name or municipality.name,
         province=municipality.get_province_display(),
@@ -368,7 +361,7 @@ def story_search_document(story):
             "life_stage": [term.name for term in story.life_stages.all()],
             "setting": [term.name for term in story.settings.all()],
             "domain": [term.name for term in story.domains.all()],
-            "theme": [theme.name for theme in story.themes.all()],
+            "theme": story.theme_names,
             "prevention_level": [term.name for term in story.prevention_levels.all()],
             "working_factor": [term.name for term in story.working_factors.all()],
         },

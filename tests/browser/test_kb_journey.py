@@ -36,6 +36,8 @@ def test_professional_filters_stories_opens_one_and_follows_its_method(page, dem
         page.get_by_role("heading", level=1, name="Het JIT: hulpverlener en jongerenwerker samen op straat")
     ).to_be_visible()
     expect(page.get_by_text("Schiedam, Zuid-Holland").first).to_be_visible()
+    # Related content (issue 17) is a labelled region, part of the audited page.
+    expect(page.locator("section.related").first).to_be_visible()
     assert audit_accessibility(page) == []
 
     page.get_by_role("region", name="Onderliggende methoden").get_by_role(

@@ -94,7 +94,7 @@ def test_a_deleted_document_leaves_the_semantic_results(hybrid_index):
 def test_vectors_of_another_model_are_ignored_until_a_rebuild(hybrid_index, settings):
     settings.SEARCH_EMBEDDING_MODEL = "tests.search.fake_embeddings.OtherWordHashModel"
     vectors.changed()
-    assert service.related(RURAL.key) == []
+    assert service.related(RURAL.key, ["story"]) == {"story": []}  # no vector, no shared theme either
     results = service.search("drankgebruik van jongeren op het platteland")
     assert RURAL.key not in keys(results)[:1]  # lexical ranking only: no vectors of this model
 
@@ -124,14 +124,6 @@ def test_health_when_semantic_search_is_on_or_off(settings, word_hash_model):
     assert embeddings.health()["semantic"] == "off"
 
 
-def test_related_content_from_the_same_vectors(hybrid_index):
-    related = service.related("test.Doc:1", kinds=["method"], limit=2)
-    assert [result.type for result in related] == ["method", "method"]
-    assert related[0].key == "test.Doc:3"  # pregnancy, like the story
-    assert "test.Doc:1" not in [result.key for result in service.related("test.Doc:1", limit=10)]
-    assert service.related("test.Doc:999") == []
-
-
 def test_nearest_scores_in_bounded_chunks_from_int8_or_float_rows_alike(hybrid_index, monkeypatch):
     vector = embeddings.embed_query("drankgebruik platteland")
     whole = vectors.nearest(vector, 3)
@@ -152,29 +144,6 @@ def test_rebuild_command_reports_health(word_hash_model, synonyms):
     out = StringIO()
     call_command("search_index", health=True, stdout=out)
     assert "test-word-hash" in out.getvalue()
-
-
-def test_related_include_renders_links_to_the_nearest_documents(hybrid_index, monkeypatch):
-    from django.template.loader import render_to_string
-
-    page = object()  # stands for the story's page: its document key is "test.Doc:1"
-    monkeypatch.setattr("search.templatetags.search_related.document_key", lambda obj: "test.Doc:1")
-    html = render_to_string(
-        "search/includes/related.html", {"object": page, "kinds": "method", "heading": "Methoden die hierbij passen"}
-    )
-    assert "Methoden die hierbij passen" in html and 'href="/test/3/"' in html
-    assert 'href="/test/1/"' not in html  # not the page itself
-
-
-def test_related_include_renders_nothing_without_a_model(settings, synonyms):
-    from django.template.loader import render_to_string
-
-    from search.models import IndexEntry
-
-    settings.SEARCH_EMBEDDING_MODEL = ""
-    get_backend().rebuild([DOCUMENTS])
-    entry = IndexEntry.objects.first()
-    assert render_to_string("search/includes/related.html", {"object": entry, "kinds": "story"}).strip() == ""
 
 
 def test_fusion_weighs_each_ranking_by_its_own_weight(monkeypatch):
