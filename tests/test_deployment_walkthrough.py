@@ -188,7 +188,7 @@ def test_an_operator_gets_from_an_empty_database_to_a_working_site_without_demo_
     # setup_site said what it made, and a second run made nothing and changed nothing.
     for made in ["Homepagina aangemaakt", "Levensfasen: 8 aangemaakt", "Werkende factoren: 14 aangemaakt"]:
         assert made in outputs["setup_site"]
-    assert "Synoniemen: 37 aangemaakt" in outputs["setup_site"]
+    assert "Synoniemen: 44 aangemaakt" in outputs["setup_site"]
     assert outputs["setup_site again"].strip() == "Site ingericht."
     assert outputs["snapshot again"] == outputs["snapshot"]
 

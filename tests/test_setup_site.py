@@ -11,6 +11,7 @@ from ateliers.models import AtelierPage, AtelierSeriesPage, EvaluationAspect
 from organisations.models import OrganisationIndexPage
 from practices.models import MethodIndexPage, PracticeStoryPage, PublicationIndexPage, StoryIndexPage
 from search.models import Synonym
+from search.setup import SYNONYM_SETS
 from taxonomy.models import Domain, EvidenceLevel, EvidenceScheme, LifeStage, PreventionLevel, Setting, WorkingFactor
 from tips.models import TipLibraryPage
 
@@ -50,7 +51,7 @@ def test_setup_site_creates_every_overview_page_and_vocabulary(client, db):
         assert model.objects.live().count() == 1, model
     assert LifeStage.objects.count() == 8 and WorkingFactor.objects.count() == 14
     assert list(EvidenceLevel.objects.filter(recognised=True).values_list("name", flat=True))[0] == "Goed beschreven"
-    assert EvaluationAspect.objects.count() == 4 and Synonym.objects.count() == 37
+    assert EvaluationAspect.objects.count() == 4 and Synonym.objects.count() == len(SYNONYM_SETS) == 44
     assert client.get("/organisaties/").status_code == 200
     assert "Kennisateliers" in client.get("/ateliers/").content.decode()
 

@@ -2,8 +2,9 @@
 //
 // 1. Compact menu: on narrow screens the menu, search and account links fold behind a
 //    "Menu" button (a disclosure: aria-expanded on the button, Escape closes it).
-// 2. Filters: <details data-open-on-wide> starts open on wide screens, where there is room
-//    for the filters next to the results, and closed on phones, so results come first.
+// 2. Filters: <details data-open-on-wide open> stays open on wide screens, where there is room
+//    for the filters next to the results, and is closed on phones, so results come first.
+//    The HTML has it open, so wide screens never depend on this script having run.
 (function () {
   "use strict";
   var NARROW = window.matchMedia("(max-width: 48rem)");
