@@ -92,7 +92,7 @@ AFTER_THE_EVENT = {
 }
 
 
-class AtelierSeriesPage(Page):
+class AtelierSeriesPage(discovery.ListingWithFeed, Page):
     """The series index (/ateliers/): upcoming ateliers first, then the archive with lessons."""
 
     intro = RichTextField(_("inleiding"), blank=True)
@@ -107,12 +107,6 @@ class AtelierSeriesPage(Page):
     class Meta:
         verbose_name = _("reeks kennisateliers")
         verbose_name_plural = _("reeksen kennisateliers")
-
-    def feed_title(self):
-        return f"{self.title} – {discovery.site_name()}"
-
-    def meta_description(self):
-        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -55,6 +55,21 @@ def site_name():
     return settings.WAGTAIL_SITE_NAME
 
 
+class ListingWithFeed:
+    """A listing page with an Atom feed of what it lists (`feed_url_name`, a URL name in
+    cop_site/urls.py): the feed is titled after the listing and the site, and the listing's own
+    intro describes it. Mixed into the knowledge-base listings, the atelier series and the tip
+    library."""
+
+    feed_url_name = ""
+
+    def feed_title(self):
+        return f"{self.title} – {site_name()}"
+
+    def meta_description(self):
+        return self.intro
+
+
 def site_description():
     """The line about the platform the footer shows when editors wrote none: every page's fallback."""
     return _(

@@ -661,7 +661,7 @@ class TriedIt(models.Model):
         return f"{self.tip_id}: {self.note}"
 
 
-class TipLibraryPage(RoutablePageMixin, Page):
+class TipLibraryPage(discovery.ListingWithFeed, RoutablePageMixin, Page):
     """The public tip library: published tips, filterable, toptips first."""
 
     intro = models.TextField(_("inleiding"), blank=True)
@@ -675,12 +675,6 @@ class TipLibraryPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("tipsbibliotheek")
-
-    def feed_title(self):
-        return f"{self.title} – {discovery.site_name()}"
-
-    def meta_description(self):
-        return self.intro
 
     def get_sitemap_urls(self, request=None):
         """The library and each published tip in it (its route is no page of its own)."""

@@ -68,7 +68,7 @@ class AgeRangeMixin(models.Model):
         return ""
 
 
-class ListingPage(Page):
+class ListingPage(discovery.ListingWithFeed, Page):
     """Base for the three listing pages: one each, directly under the home page. Each lists a
     page type across the whole tree; `faceted_listing()` says which and with which facets."""
 
@@ -82,18 +82,9 @@ class ListingPage(Page):
     class Meta:
         abstract = True
 
-    # The name of the listing's Atom feed (cop_site/urls.py), linked from its head for autodiscovery.
-    feed_url_name = ""
-
     @classmethod
     def faceted_listing(cls):
         raise NotImplementedError
-
-    def feed_title(self):
-        return f"{self.title} – {discovery.site_name()}"
-
-    def meta_description(self):
-        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
