@@ -5,12 +5,13 @@ Why WeasyPrint (HTML and CSS to PDF) and not reportlab, which drew it before: a 
 reviewer, and a participant with a screen reader, need a *tagged* PDF (a structure tree of
 headings, paragraphs and tables, /MarkInfo, the document language, the title shown instead of
 the file name; PDF/UA-1). reportlab's open-source edition writes no structure tree at all, and
-fpdf2 tags only images and outline headings, leaving the text untagged. WeasyPrint's
-`pdf/ua-1` variant tags everything from the HTML semantics we write anyway, embeds (subsets
-of) every font it uses, and lets the layout live in a Django template that translators and
-designers can read. Its price is Pango from the system (libpango, present on the developers'
-and CI machines; deploy/Dockerfile installs it) and some milliseconds more per certificate
-(BENCHMARKS.md).
+fpdf2 (2.8) builds one only for images with alt text and outline headings, leaving the running
+text and tables untagged. WeasyPrint's `pdf/ua-1` variant tags everything from the HTML
+semantics we write anyway, embeds (subsets of) every font it uses, and lets the layout live in
+a Django template that translators and designers can read. Its price: Pango from the system
+(libpango and libpangoft2; Chromium, which the browser tests install, brings them on the
+developers' and CI machines, deploy/Dockerfile installs them) and ~80 ms of CPU per
+certificate instead of a few (BENCHMARKS.md), fine for a document made on request.
 
 The fonts ship in `ateliers/fonts/` (Open Sans, Apache 2.0) and are the only ones the
 template asks for, so a certificate does not depend on what a server has installed.
