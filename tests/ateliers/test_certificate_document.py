@@ -12,7 +12,7 @@ import time
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from PIL import Image
 from pypdf import PdfReader
 
@@ -55,7 +55,8 @@ def test_dutch_certificate_states_the_facts_a_register_asks_for(held):
     assert "Certificaat van deelname" in text
     assert "Gast 1" in text and atelier.title in text
     assert "Samen Preventief" in text and "Stichting Kennisateliers" in text  # platform and co-organiser
-    assert f"{atelier.date.day} " in text and str(atelier.date.year) in text
+    with translation.override("nl"):
+        assert formats.date_format(atelier.date, "j F Y") in text  # "1 december 2026"
     assert f"{atelier.start_time:%H:%M}–{atelier.end_time:%H:%M} (2,0 uur)" in text
     # Per register: the accreditation number, the points in Dutch format, the participant's number.
     assert "SKJ-REF-7781" in text and "2,0 punten" in text and "SKJ110099887" in text
@@ -72,6 +73,7 @@ def test_english_participant_gets_an_english_certificate_with_english_numbers(he
     reader, text = read(certificate_pdf(held))
     assert "Certificate of attendance" in text
     assert "2.0 points" in text and "1.5 points" in text and "(2.0 hours)" in text
+    assert f"{held.atelier.date.day} {held.atelier.date:%B} {held.atelier.date.year}" in text  # English month
     assert "punten" not in text and "Certificaat" not in text
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
