@@ -47,6 +47,8 @@ def story_map(request):
             "view_box": map_service.province_shapes()["view_box"],
             "legend": map_service.legend(),
             "meta_title": _("Praktijkverhalen op de kaart"),
-            "meta_description": _("Hoeveel praktijkverhalen er per provincie en gemeente zijn, op een kaart en in een tabel."),
+            "meta_description": _(
+                "Hoeveel praktijkverhalen er per provincie en gemeente zijn, op een kaart en in een tabel."
+            ),
         },
     )

@@ -90,6 +90,20 @@ def test_counts_per_province_include_provinces_without_stories(client, stories_o
     assert municipalities["zuid-holland"] == [("Rotterdam", 2)]
     assert municipalities["zeeland"] == []
 
+    # The table alternative: every province with its count and its link, municipalities linked too.
+    content = response.content.decode()
+    table = content[content.index("<table") : content.index("</table>")]
+    assert "<caption>Praktijkverhalen per provincie</caption>" in table
+    rows = re.findall(
+        r'<th scope="row"><a class="utrecht-link" href="([^"]+)">([^<]+)</a></th>\s*<td>(\d+)</td>', table
+    )
+    assert len(rows) == 12
+    assert ("/praktijkverhalen/?province=zuid-holland", "Zuid-Holland", "2") in rows
+    assert ("/praktijkverhalen/?province=zeeland", "Zeeland", "0") in rows
+    assert 'href="/praktijkverhalen/?municipality=rotterdam">Rotterdam</a> (2)' in table
+    # The listing links back to the map.
+    assert f'href="{MAP_URL}"' in client.get("/praktijkverhalen/").content.decode()
+
 
 def test_each_region_is_a_named_link_with_its_count_as_text(client, stories_on_the_map):
     parsed = regions_of(client.get(MAP_URL))
@@ -105,43 +119,22 @@ def test_each_region_is_a_named_link_with_its_count_as_text(client, stories_on_t
         assert re.fullmatch(r"[^:]+: \d+ praktijkverha(al|len)", region["label"])
 
 
-@pytest.mark.parametrize(
-    ("province", "expected"),
-    [
-        ("zuid-holland", {"Jongeren op straat", "Moeders van Rotterdam"}),
-        ("overijssel", {"Elke week een THINK-les in de brugklas"}),
-        ("zeeland", set()),
-    ],
-)
-def test_a_region_link_leads_to_a_listing_with_exactly_its_stories(client, stories_on_the_map, province, expected):
+def test_region_and_municipality_links_lead_to_a_listing_with_exactly_their_stories(client, stories_on_the_map):
     regions = {region.slug: region for region in client.get(MAP_URL).context["regions"]}
-    listing = client.get(regions[province].url)
-    assert listing.status_code == 200
-    titles = {story.title for story in listing.context["listing"].page_obj.object_list}
-    assert titles == expected
-    assert listing.context["listing"].total == regions[province].count
-
-
-def test_a_municipality_link_leads_to_that_municipalitys_stories(client, stories_on_the_map):
-    regions = {region.slug: region for region in client.get(MAP_URL).context["regions"]}
+    expected = {
+        "zuid-holland": {"Jongeren op straat", "Moeders van Rotterdam"},
+        "overijssel": {"Elke week een THINK-les in de brugklas"},
+        "zeeland": set(),
+    }
+    for province, titles in expected.items():
+        listing = client.get(regions[province].url)
+        assert listing.status_code == 200
+        assert {story.title for story in listing.context["listing"].page_obj.object_list} == titles
+        assert listing.context["listing"].total == regions[province].count
     (rotterdam,) = regions["zuid-holland"].municipalities
     assert rotterdam.url == "/praktijkverhalen/?municipality=rotterdam"
     listing = client.get(rotterdam.url)
-    assert {story.title for story in listing.context["listing"].page_obj.object_list} == {
-        "Jongeren op straat",
-        "Moeders van Rotterdam",
-    }
-
-
-def test_the_table_alternative_has_every_province_with_count_and_link(client, stories_on_the_map):
-    content = client.get(MAP_URL).content.decode()
-    table = content[content.index("<table") : content.index("</table>")]
-    assert "<caption>Praktijkverhalen per provincie</caption>" in table
-    rows = re.findall(r'<th scope="row"><a class="utrecht-link" href="([^"]+)">([^<]+)</a></th>\s*<td>(\d+)</td>', table)
-    assert len(rows) == 12
-    assert ("/praktijkverhalen/?province=zuid-holland", "Zuid-Holland", "2") in rows
-    assert ("/praktijkverhalen/?province=zeeland", "Zeeland", "0") in rows
-    assert 'href="/praktijkverhalen/?municipality=rotterdam">Rotterdam</a> (2)' in table
+    assert {story.title for story in listing.context["listing"].page_obj.object_list} == expected["zuid-holland"]
 
 
 def test_english_map_has_english_names_and_english_links(client, stories_on_the_map):
@@ -156,7 +149,9 @@ def test_english_map_has_english_names_and_english_links(client, stories_on_the_
     assert "Praktijkverhalen op de kaart" not in content
 
 
-def test_the_map_is_page_cached_and_its_queries_are_bounded(client, stories_on_the_map, settings, django_assert_max_num_queries):
+def test_the_map_is_page_cached_and_its_queries_are_bounded(
+    client, stories_on_the_map, settings, django_assert_max_num_queries, django_assert_num_queries
+):
     settings.PAGE_CACHE_ENABLED = True
     client.get("/")  # warm what every page reads (site, menu), so the pin is about the map
     with django_assert_max_num_queries(12):
@@ -164,22 +159,16 @@ def test_the_map_is_page_cached_and_its_queries_are_bounded(client, stories_on_t
     assert first["X-Page-Cache"] == "miss"
     with django_assert_max_num_queries(1):
         assert client.get(MAP_URL)["X-Page-Cache"] == "hit"
-
-
-def test_story_counts_take_one_query_whatever_the_number_of_stories(stories_on_the_map, django_assert_num_queries):
-    # The view-restriction check of `.public()` is one query, the grouped count the other.
+    # The counts themselves: the view-restriction check of `.public()` and one grouped count,
+    # whatever the number of stories or municipalities.
     with django_assert_num_queries(2):
         story_map.story_map("/praktijkverhalen/")
 
 
-def test_shapes_are_built_for_every_province(client):
+def test_shapes_are_built_for_every_province():
     shapes = story_map.province_shapes()
     assert set(shapes["provinces"]) == set(Province.values)
     for shape in shapes["provinces"].values():
         assert shape["path"].startswith("M") and shape["path"].endswith("Z")
     data = json.loads(story_map.PROVINCE_SHAPES.read_text())
     assert data["view_box"].startswith("0 0 ")
-
-
-def test_the_story_listing_links_to_the_map(client, stories_on_the_map):
-    assert f'href="{MAP_URL}"' in client.get("/praktijkverhalen/").content.decode()
