@@ -64,13 +64,18 @@ def regions_of(response):
 
 @pytest.fixture
 def stories_on_the_map(knowledge_base, make_municipality, make_story):
-    """Overijssel 1 (Zwolle), Zuid-Holland 2 (Rotterdam) plus a draft and a private story that must not count."""
+    """Overijssel 1 (Zwolle), Zuid-Holland 2 (Rotterdam); a draft, a private story and a story of a
+    municipality without a province must not count."""
     _, delft_page = make_municipality("Delft", Province.ZUID_HOLLAND)
     draft = make_story(delft_page, "Nog niet af")
     draft.unpublish()
     _, leiden_page = make_municipality("Leiden", Province.ZUID_HOLLAND)
     private = make_story(leiden_page, "Alleen voor ingelogden")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    # A municipality saved without its province (the admin form requires one; an import may not):
+    # its story has no place on the map, and the map still renders.
+    _, nowhere_page = make_municipality("Nergenshuizen", province="")
+    make_story(nowhere_page, "Zonder provincie")
     return knowledge_base
 
 
