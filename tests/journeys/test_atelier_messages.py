@@ -110,6 +110,7 @@ def test_organiser_moves_then_calls_off_the_atelier_and_the_participant_follows_
         visitor = journey.tab("visitor")
         open_atelier(visitor, MOVING_ATELIER)
         expect(visitor.get_by_role("main")).to_contain_text("Dit kennisatelier gaat niet door.")
+        expect(visitor.locator(".atelier-state")).to_have_text("Gaat niet door")  # its lifecycle state
         expect(visitor.get_by_role("link", name=re.compile("Aanmelden|Op de wachtlijst"))).to_have_count(0)
         assert_accessible(visitor)
 
