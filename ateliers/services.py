@@ -372,6 +372,8 @@ def fill_free_seats(atelier):
     Must run inside a transaction that holds the atelier lock.
     """
     _lapse_expired_offers(atelier)
+    if atelier.state == AtelierState.CANCELLED:
+        return []  # called off: a freed seat is for nobody, and open/full no longer applies
     taken = atelier.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
     free = atelier.capacity - taken
     moved_up = []

@@ -98,3 +98,17 @@ def test_a_call_off_of_an_atelier_that_has_begun_cannot_be_taken_back(make_ateli
     call_off(atelier)
     starts_in(atelier, datetime.timedelta(hours=-1))
     assert services.undo_target(AtelierPage.objects.get(pk=atelier.pk)) is None
+
+
+def test_nobody_on_the_waiting_list_is_offered_a_seat_of_a_called_off_atelier(make_atelier, committed):
+    atelier = make_atelier(capacity=1)
+    seated, waiting = register_guest(atelier, 1), register_guest(atelier, 2)
+    assert waiting.status == Registration.Status.WAITING
+    call_off(atelier)
+    mail.outbox.clear()
+    with committed():
+        services.cancel(Registration.objects.get(pk=seated.pk))  # the freed seat of an atelier that is not held
+        services.capacity_changed(AtelierPage.objects.get(pk=atelier.pk))
+    assert Registration.objects.get(pk=waiting.pk).status == Registration.Status.WAITING
+    assert [message.to for message in mail.outbox] == [["gast1@example.nl"]]  # her cancellation only
+    assert AtelierPage.objects.get(pk=atelier.pk).state == AtelierState.CANCELLED
