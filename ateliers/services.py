@@ -58,9 +58,12 @@ TRANSITIONS = {
     AtelierState.EVALUATION_OPEN: [AtelierState.PROCESSED],
     AtelierState.PROCESSED: [AtelierState.LESSONS_PUBLISHED],
     AtelierState.LESSONS_PUBLISHED: [],
+    # Reached only by calling the atelier off with a message to the participants; left by undo.
+    AtelierState.CANCELLED: [],
 }
 # One step back, for an organiser who moved too early or by mistake. Before the event the
-# forward transitions already go both ways; "held" goes back to open or full (see undo_target).
+# forward transitions already go both ways; "held" and "cancelled" go back to open or full
+# (see undo_target).
 UNDO = {
     AtelierState.EVALUATION_OPEN: AtelierState.HELD,
     AtelierState.PROCESSED: AtelierState.EVALUATION_OPEN,
@@ -369,6 +372,8 @@ def fill_free_seats(atelier):
     Must run inside a transaction that holds the atelier lock.
     """
     _lapse_expired_offers(atelier)
+    if atelier.state == AtelierState.CANCELLED:
+        return []  # called off: a freed seat is for nobody, and open/full no longer applies
     taken = atelier.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
     free = atelier.capacity - taken
     moved_up = []
@@ -584,6 +589,8 @@ def send_organiser_message(atelier, *, audience, kind, subject, body, user):
             updates = {"calendar_sequence": atelier.calendar_sequence + 1}
             if kind == OrganiserMessage.Kind.CALLED_OFF:
                 updates["called_off_at"] = timezone.now()
+                updates["state"] = AtelierState.CANCELLED
+                _log_state_change(atelier, "ateliers.state_change", atelier.state, AtelierState.CANCELLED.value, user)
             AtelierPage.objects.filter(pk=atelier.pk).update(**updates)
             for field, value in updates.items():
                 setattr(atelier, field, value)
@@ -801,7 +808,9 @@ def transition(atelier, new_state, *, user=None):
 def undo_target(atelier):
     """The state one step back after the event, or None when there is nothing to undo."""
     state = AtelierState(atelier.state)
-    if state == AtelierState.HELD:
+    if state == AtelierState.CANCELLED and atelier.has_started:
+        return None  # nothing left to reopen: the participants were told it would not happen
+    if state in (AtelierState.HELD, AtelierState.CANCELLED):
         confirmed = atelier.registrations.filter(status=Status.CONFIRMED).count()
         return AtelierState.FULL if confirmed >= atelier.capacity else AtelierState.REGISTRATION_OPEN
     return UNDO.get(state)
@@ -813,6 +822,9 @@ def undo_transition(atelier, *, user=None):
     Taking back "held" revokes every certificate that was on offer: their codes no longer
     pass the public check, and the registrations get new codes for when the atelier is
     marked held again. Evaluation mails that went out are not sent again (see transition).
+    Taking back a call-off reopens registration and raises the calendar SEQUENCE, so the next
+    calendar file (a "changed" message, the registration page) puts back the event that the
+    call-off removed; it mails nobody by itself.
     Returns the atelier; `atelier.revoked_certificates` says how many were revoked.
     """
     with seats_locked(atelier) as atelier:
@@ -823,6 +835,11 @@ def undo_transition(atelier, *, user=None):
                 _("Bij ‘%(state)s’ is er niets terug te zetten.") % {"state": atelier.get_state_display()}
             )
         revoked = _revoke_certificates(atelier) if old_state == AtelierState.HELD else 0
+        if old_state == AtelierState.CANCELLED:
+            atelier.called_off_at, atelier.calendar_sequence = None, atelier.calendar_sequence + 1
+            AtelierPage.objects.filter(pk=atelier.pk).update(
+                called_off_at=None, calendar_sequence=atelier.calendar_sequence
+            )
         _set_state(atelier, target)
         _log_state_change(atelier, "ateliers.state_undo", old_state, target.value, user, revoked_certificates=revoked)
     atelier.revoked_certificates = revoked

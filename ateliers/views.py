@@ -370,7 +370,8 @@ def certificate_check(request, code):
 def calendar_feed(request):
     ateliers = AtelierPage.objects.live().filter(
         date__gte=timezone.localdate() - datetime.timedelta(days=1),
-        state__in=[AtelierState.ANNOUNCED, AtelierState.REGISTRATION_OPEN, AtelierState.FULL],
+        # Called off ones too: subscribers' calendars drop them on STATUS:CANCELLED.
+        state__in=[AtelierState.ANNOUNCED, AtelierState.REGISTRATION_OPEN, AtelierState.FULL, AtelierState.CANCELLED],
     )
     response = HttpResponse(upcoming_feed(ateliers.order_by("date")), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kennisateliers.ics"'
