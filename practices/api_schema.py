@@ -35,9 +35,14 @@ def field_list_schema(names):
 
 
 def orderable_fields(view):
-    """The fields to sort on, also while searching (the search index must know them as filter fields)."""
+    """The fields to sort on, also while searching (the search index must know them as filter fields,
+    and PostgreSQL's search backend refuses to order by a relation)."""
     indexed = {field.field_name for field in view.model.get_search_fields() if isinstance(field, index.FilterField)}
-    return [name for name in view.get_available_fields(view.model, db_fields_only=True) if name in indexed]
+    return [
+        name
+        for name in view.get_available_fields(view.model, db_fields_only=True)
+        if name in indexed and not view.model._meta.get_field(name).is_relation  # `locale`: refused on PostgreSQL
+    ]
 
 
 def item_schema(model):
