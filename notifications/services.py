@@ -71,13 +71,18 @@ def set_preferences(user, deliveries, language=None):
 
 
 @transaction.atomic
-def unsubscribe(user, kind, how="link"):
-    """Switch one kind off (the one-click link in a mail, RFC 8058); waiting notifications stay unsent."""
-    Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": Delivery.OFF})
+def unsubscribe(user, kind_names, how="link"):
+    """Switch kinds off (the one-click link in a mail, RFC 8058); their waiting notifications stay unsent.
+
+    `kind_names` is one kind's name or a list of them (the digest's link switches off every kind in it).
+    """
+    kind_names = [kind_names] if isinstance(kind_names, str) else list(kind_names)
+    for kind in kind_names:
+        Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": Delivery.OFF})
     Notification.objects.filter(
-        user=user, kind=kind, state__in=[Notification.State.PENDING, Notification.State.DIGEST]
+        user=user, kind__in=kind_names, state__in=[Notification.State.PENDING, Notification.State.DIGEST]
     ).update(state=Notification.State.OFF)
-    audit.record(user, "notifications.unsubscribe", label=f"member {user.pk}", kind=kind, via=how)
+    audit.record(user, "notifications.unsubscribe", label=f"member {user.pk}", kind=",".join(kind_names), via=how)
 
 
 # -- Notify ------------------------------------------------------------------------------------

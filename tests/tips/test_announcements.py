@@ -9,12 +9,20 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tips import announcements, services
-from tips.models import Announcement, Round, Tip
+from notifications.models import Notification
+from tips.models import Round, Tip
 
 from .conftest import tip_through_classification
 
 pytestmark = pytest.mark.django_db
 
+TIPS_KINDS = [
+    announcements.ROUND_OPENED,
+    announcements.ROUND_DEADLINE,
+    announcements.TIP_PUBLISHED,
+    announcements.TIP_TOPTIP,
+    announcements.JOIN_REQUESTED,
+]
 REAL_NAMES = ("Wilhelmina", "Geheimnaam", "Bernadette", "Verborgen", "wilhelmina.geheim", "bernadette.verborgen")
 
 
@@ -76,7 +84,7 @@ def test_the_deadline_reminder_run_twice_sends_once(client, community, mailoutbo
     assert len(mailoutbox) == len(first) == 2  # the two professionals (prioritising is their homework)
     assert {mail.to[0] for mail in first} == {community.professional.user.email, community.professional2.user.email}
     assert all("Huiswerk" in mail.body and "Later" not in mail.body for mail in first)
-    assert Announcement.objects.filter(kind=announcements.ROUND_DEADLINE, subject_id=round_.pk).count() == 2
+    assert Notification.objects.filter(kind=announcements.ROUND_DEADLINE, subject_key=f"tips.Round:{round_.pk}").count() == 2
     assert follow(client, community.professional.user, first[0]).status_code == 200
 
 
@@ -123,4 +131,4 @@ def test_the_demo_tells_nobody_about_its_invented_history(demo_content):
     account is told (or would be mailed by `make run`) about events that never happened."""
     assert Round.objects.filter(state=Round.State.CLOSED).exists()
     assert Tip.objects.published().exists()
-    assert not Announcement.objects.exists()
+    assert not Notification.objects.filter(kind__in=TIPS_KINDS).exists()
