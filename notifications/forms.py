@@ -27,4 +27,6 @@ class PreferencesForm(forms.Form):
             )
 
     def deliveries(self):
-        return {name: self.cleaned_data[f"kind_{name}"] for name in kinds.KINDS if self.cleaned_data.get(f"kind_{name}")}
+        return {
+            name: self.cleaned_data[f"kind_{name}"] for name in kinds.KINDS if self.cleaned_data.get(f"kind_{name}")
+        }

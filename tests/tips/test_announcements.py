@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tips import announcements, services
 from notifications.models import Notification
+from tips import announcements, services
 from tips.models import Round, Tip
 
 from .conftest import tip_through_classification
@@ -84,7 +84,10 @@ def test_the_deadline_reminder_run_twice_sends_once(client, community, mailoutbo
     assert len(mailoutbox) == len(first) == 2  # the two professionals (prioritising is their homework)
     assert {mail.to[0] for mail in first} == {community.professional.user.email, community.professional2.user.email}
     assert all("Huiswerk" in mail.body and "Later" not in mail.body for mail in first)
-    assert Notification.objects.filter(kind=announcements.ROUND_DEADLINE, subject_key=f"tips.Round:{round_.pk}").count() == 2
+    assert (
+        Notification.objects.filter(kind=announcements.ROUND_DEADLINE, subject_key=f"tips.Round:{round_.pk}").count()
+        == 2
+    )
     assert follow(client, community.professional.user, first[0]).status_code == 200
 
 
