@@ -161,6 +161,24 @@ def test_a_saved_search_matches_words_and_filters_of_the_document(member, places
     assert not services.search_matches(search, document)
 
 
+def test_a_saved_search_matches_as_the_search_analyses_words(member, places, publish_story):
+    """Stems, compounds and synonyms as in the site search: plural and singular, a part of a
+    compound, a synonym from the list; a word that only shares a root does not."""
+    from search.setup import ensure_synonyms
+
+    ensure_synonyms()
+    story = publish_story(
+        places["zwolle"][1], "Ouderkindcoaches in de wijk", standfirst="Spijbelen voorkomen met jongeren."
+    )
+    document = story.search_document()
+    search = services.save_search(member, "jongere kindcoach", {})
+    assert services.search_matches(search, document)
+    search.query = "schoolverzuim"  # a synonym of spijbelen in the starting list
+    assert services.search_matches(search, document)
+    search.query = "spijbelaar"
+    assert not services.search_matches(search, document)
+
+
 def test_remember_language_keeps_the_members_own_choice(member):
     services.remember_language(member, "en")
     services.remember_language(member, "nl")
