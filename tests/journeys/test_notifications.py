@@ -2,7 +2,7 @@
 and switches these mails off: once from the link in the mail, once as a mail client does it
 (RFC 8058 one-click: a POST to the `List-Unsubscribe` address, without a session).
 
-The story is published by the Zwolle editor with Wagtail's own publish call in the site's
+The story is published by Zwolle's coordinator (an editor who may publish) with Wagtail's own publish call in the site's
 database (`manage.py shell` with the site's environment): what matters here is what happens
 after `page_published`, in the site's task worker, through the real mail server.
 """
@@ -29,7 +29,7 @@ from organisations.sections import folder_for
 from practices.models import PracticeStoryPage
 
 section = OrganisationPage.objects.get(organisation__name="Gemeente Zwolle")
-editor = User.objects.get(email="redacteur.zwolle@demo.samenpreventief.nl")
+editor = User.objects.get(email="coordinator.zwolle@demo.samenpreventief.nl")
 story = PracticeStoryPage(
     title={NEW_STORY!r},
     municipality=section.organisation,
