@@ -26,7 +26,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import audit, page_cache, ratelimit, signed_links
+from notifications import services as notification_services
 
+from . import tasks
 from .certificates import certificate_available
 from .links import LINK_PURPOSES, link_purpose, make_token  # noqa: F401 (views ask the services for links)
 from .models import (
@@ -541,7 +543,10 @@ def send_reminders(now=None):
 
     Each registration is claimed with one conditional UPDATE (reminder_sent_at still empty):
     two runs at once, or a run repeated after a crash, can claim it only once, so nobody gets
-    the reminder twice. The mail goes through the task queue after the claim is committed.
+    the reminder twice. A member hears through the notification service (kind "atelier
+    reminder": their preference, their language, a one-click unsubscribe); a guest without an
+    account gets the mail directly, with the link to manage the registration. Either way the
+    mail goes through the task queue once the claim is committed.
     """
     sent = 0
     for registration in registrations_due_a_reminder(now):
@@ -551,9 +556,20 @@ def send_reminders(now=None):
             )
             if claimed:
                 _log_registration(registration, registration.atelier, "ateliers.reminder")
-                _enqueue_mail(registration, "reminder")
+                _remind(registration)
                 sent += 1
     return sent
+
+
+def _remind(registration):
+    user = registration.user
+    if user is None or not user.is_active:
+        _enqueue_mail(registration, "reminder")
+        return
+    # The language they registered in, unless the member chose one for their mails.
+    notification_services.remember_language(user, registration.language)
+    title = tasks.atelier_mail_subject(tasks.SUBJECTS["reminder"], registration.atelier.title)
+    notification_services.notify(user, tasks.ATELIER_REMINDER, registration, title=title)
 
 
 # -- organisers' messages ----------------------------------------------------------------
