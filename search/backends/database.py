@@ -70,11 +70,11 @@ class DatabaseBackend(SearchBackend):
 
     # Writing -----------------------------------------------------------------------------
 
-    def index(self, documents):
+    def index(self, documents, embed=True):
         documents = list(documents)
         if not documents:
             return
-        embedded = self._embeddings(documents)
+        embedded = self._embeddings(documents) if embed else {}
         with transaction.atomic():
             existing = {entry.key: entry for entry in IndexEntry.objects.filter(key__in=[d.key for d in documents])}
             delta = Counter()
@@ -95,6 +95,15 @@ class DatabaseBackend(SearchBackend):
             self._apply_vocabulary(delta)
         vocabulary_changed()
         vectors.changed()
+
+    def store_embeddings(self, vectors_by_key):
+        name = embeddings.model_name()
+        entries = list(IndexEntry.objects.filter(key__in=list(vectors_by_key)).only("id", "key"))
+        for entry in entries:
+            entry.embedding, entry.embedding_model = embeddings.to_bytes(vectors_by_key[entry.key]), name
+        IndexEntry.objects.bulk_update(entries, ["embedding", "embedding_model"], batch_size=500)
+        if entries:
+            vectors.changed()
 
     def delete(self, keys):
         entries = list(IndexEntry.objects.filter(key__in=list(keys)))
