@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.db.models import Q
 
-from .. import embeddings, vectors
-from ..analysis import expand_for_index, fold, stem_words, tokens
+from .. import embeddings, impacts, vectors
+from ..analysis import expand_for_index, fold, stem, stem_words, tokens
 from ..highlight import START, STOP, from_markers, highlight
 from ..models import IndexEntry, IndexFacet, IndexTerm
 from ..results import Result, SearchResults
@@ -41,6 +41,7 @@ HEADLINE_OPTIONS = (
 # it is exact again.
 EXACT_LIMIT = 1000
 RANK_POOL = 300
+FIBONACCI_MULTIPLIER, HASH_RANGE = 2654435761, 2**32
 PG_VECTOR_SQL = (
     "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B')"
     " || setweight(to_tsvector('dutch', %s), 'C')"
@@ -92,6 +93,8 @@ class DatabaseBackend(SearchBackend):
                     IndexFacet(entry=entry, name=name, value=value) for name, value in facet_rows(document)
                 )
                 self._write_text([(entry.id, fields)])
+                with connection.cursor() as cursor:
+                    impacts.update_lists(entry.id, impacts.document_impacts(fields, document.boost), cursor)
             self._apply_vocabulary(delta)
         vocabulary_changed()
         vectors.changed()
@@ -127,11 +130,13 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM search_indexfacet")
+                cursor.execute("DELETE FROM search_termimpact")
                 cursor.execute("DELETE FROM search_indexentry")
                 cursor.execute("DELETE FROM search_indexterm")
                 if not is_postgres():
                     cursor.execute(f"DELETE FROM {FTS_TABLE}")
             counts = Counter()
+            lists = impacts.ListBuilder()
             done = 0
             for batch in batches:
                 embedded = self._embeddings(batch)
@@ -148,18 +153,32 @@ class DatabaseBackend(SearchBackend):
                 )
                 expanded = [expanded_fields(document) for document in batch]
                 self._write_text([(entry.id, fields) for entry, fields in zip(entries, expanded, strict=True)])
-                for document, fields in zip(batch, expanded, strict=True):
+                for entry, document, fields in zip(entries, batch, expanded, strict=True):
                     counts.update(vocabulary_words(document, fields))
+                    lists.add(entry.id, impacts.document_impacts(fields, document.boost))
                 done += len(batch)
                 if progress:
                     progress(done)
             IndexTerm.objects.bulk_create(
                 (IndexTerm(term=term, doc_count=count) for term, count in counts.items()), batch_size=5000
             )
+            with connection.cursor() as cursor:
+                impacts.store(lists.rows(), cursor)
             if is_postgres():
                 self._settle_postgres_index()
         vocabulary_changed()
         vectors.changed()
+
+    def rebuild_impact_lists(self, chunk_size=2000):
+        """Build the impact lists (search/impacts.py) from the index as it stands: after the
+        upgrade that introduced them, without the cost of a rebuild (and its embedding)."""
+        lists = impacts.ListBuilder()
+        entries = IndexEntry.objects.only("id", "title", "summary", "body", "facets", "boost").order_by("id")
+        for entry in entries.iterator(chunk_size=chunk_size):
+            lists.add(entry.id, impacts.document_impacts(expanded_fields(entry), entry.boost))
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_termimpact")
+            impacts.store(lists.rows(), cursor)
 
     @staticmethod
     def _embeddings(documents):
@@ -275,7 +294,18 @@ class DatabaseBackend(SearchBackend):
                         [*match["title_params"], *filter_params, RANK_POOL],
                     )
                     in_title = [row[0] for row in cursor.fetchall()]
-                pool = list(dict.fromkeys([*in_title, *candidates]))[:RANK_POOL]
+                # The documents where a query word weighs most (search/impacts.py) that match the
+                # whole query: what the top results come from. Without lists (an index from before
+                # they existed, or only words that became common since the last rebuild), the
+                # first matches, as a last resort.
+                listed = self._listed_matches(cursor, match, parsed, filter_sql, filter_params)
+                if listed:
+                    pool = list(dict.fromkeys([*in_title, *listed]))
+                else:
+                    pool = list(dict.fromkeys([*in_title, *candidates]))[:RANK_POOL]
+                # Facet counts from a sample spread evenly over the whole index (every n-th entry
+                # of the matches), scaled up to the total: not from the first matches found.
+                candidates = self._spread_sample(cursor, match, where, params, total) or candidates
             # Hybrid: the query's nearest documents by meaning join the lexical matches (only when
             # some word matched: a query of nonsense still finds nothing) and the two rankings are
             # fused; the total, the facets and the pages are those of the fused set.
@@ -328,6 +358,33 @@ class DatabaseBackend(SearchBackend):
             browsable=len(pool) if approximate else None,
             more_than=EXACT_LIMIT if approximate else 0,
         )
+
+    def _listed_matches(self, cursor, match, parsed, filter_sql, filter_params):
+        """The entries in the impact lists of the query's words that match the whole query."""
+        words = {stem(word) for clause in parsed.clauses for alternative in clause.alternatives for word in alternative}
+        listed = impacts.listed_entries(words, cursor)
+        if not listed:
+            return []
+        # `+rowid` on SQLite: filter FTS5's matches, instead of one FTS lookup per listed id.
+        column = "+rowid" if match["id"] == "rowid" else match["id"]
+        cursor.execute(
+            f"SELECT {match['id']} FROM {match['from']} WHERE {match['where']}{filter_sql} AND {self._id_in(column)}",
+            [*match["params"], *filter_params, self._id_list(listed)],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def _spread_sample(self, cursor, match, where, params, total):
+        """About EXACT_LIMIT matches chosen by a hash of their id, for the facet counts of a
+        broad query: spread over the whole index (old and new entries alike) and the same on
+        every request. Fibonacci hashing (id × 2^32/φ mod 2^32) is equidistributed, so unlike
+        "every n-th id" it cannot fall in step with a pattern in the ids."""
+        threshold = int(min(1.0, EXACT_LIMIT / max(total, 1)) * HASH_RANGE)
+        cursor.execute(
+            f"SELECT {match['id']} FROM {match['from']} WHERE {where}"
+            f" AND ({match['id']} * {FIBONACCI_MULTIPLIER}) %% {HASH_RANGE} < %s LIMIT %s",
+            [*params, threshold, EXACT_LIMIT],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def _semantic_only(self, parsed, filters, page, page_size):
         with connection.cursor() as cursor:
