@@ -35,10 +35,11 @@ HEADLINE_OPTIONS = (
 )
 # The work per query is bounded. Up to EXACT_LIMIT matches are counted, faceted and ranked
 # exactly. A broad query (a common word such as "jongeren" matches nearly every document) is
-# ranked over RANK_POOL candidates, first those with the whole query in the title (the title
-# bonus puts them on top anyway), then other matches; its total is estimated and its facet
-# counts are scaled up from the first EXACT_LIMIT matches. Filters narrow a broad query until
-# it is exact again.
+# ranked exactly over the candidates that can be on top: the documents where a query word
+# weighs most (search/impacts.py) that match the whole query, and on PostgreSQL up to RANK_POOL
+# with the whole query in the title; without lists, over its first RANK_POOL matches. Its total
+# is estimated and its facet counts are scaled up from a hashed sample of EXACT_LIMIT matches.
+# Filters narrow a broad query until it is exact again.
 EXACT_LIMIT = 1000
 RANK_POOL = 300
 FIBONACCI_MULTIPLIER, HASH_RANGE = 2654435761, 2**32
