@@ -11,6 +11,7 @@ The work per query is bounded whatever the corpus size (EXACT_LIMIT below; docs/
 """
 
 import json
+import math
 from collections import Counter
 from contextlib import contextmanager
 
@@ -38,11 +39,12 @@ HEADLINE_OPTIONS = (
 # ranked exactly over the candidates that can be on top: the documents where a query word
 # weighs most (search/impacts.py) that match the whole query, and on PostgreSQL up to RANK_POOL
 # with the whole query in the title; without lists, over its first RANK_POOL matches. Its total
-# is estimated and its facet counts are scaled up from a hashed sample of EXACT_LIMIT matches.
+# is estimated and its facet counts are scaled up from a sample of matches spread over the whole index.
 # Filters narrow a broad query until it is exact again.
 EXACT_LIMIT = 1000
 RANK_POOL = 300
-FIBONACCI_MULTIPLIER, HASH_RANGE = 2654435761, 2**32
+# Facet counts of a broad query: counted over about this many matches, scaled up to the total.
+FACET_SAMPLE, SAMPLE_WINDOWS = 500, 10
 PG_VECTOR_SQL = (
     "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B')"
     " || setweight(to_tsvector('dutch', %s), 'C')"
@@ -174,7 +176,9 @@ class DatabaseBackend(SearchBackend):
         """Build the impact lists (search/impacts.py) from the index as it stands: after the
         upgrade that introduced them, without the cost of a rebuild (and its embedding)."""
         lists = impacts.ListBuilder()
-        entries = IndexEntry.objects.only("id", "title", "summary", "body", "facets", "boost").order_by("id")
+        entries = IndexEntry.objects.only(
+            "id", "title", "summary", "body", "facets", "boost", "municipality", "province"
+        ).order_by("id")
         for entry in entries.iterator(chunk_size=chunk_size):
             lists.add(entry.id, impacts.document_impacts(expanded_fields(entry), entry.boost))
         with transaction.atomic(), connection.cursor() as cursor:
@@ -304,8 +308,8 @@ class DatabaseBackend(SearchBackend):
                     pool = list(dict.fromkeys([*in_title, *listed]))
                 else:
                     pool = list(dict.fromkeys([*in_title, *candidates]))[:RANK_POOL]
-                # Facet counts from a sample spread evenly over the whole index (every n-th entry
-                # of the matches), scaled up to the total: not from the first matches found.
+                # Facet counts from a sample spread evenly over the whole index, scaled up to the
+                # total: not from the first matches found.
                 candidates = self._spread_sample(cursor, match, where, params, total) or candidates
             # Hybrid: the query's nearest documents by meaning join the lexical matches (only when
             # some word matched: a query of nonsense still finds nothing) and the two rankings are
@@ -375,15 +379,25 @@ class DatabaseBackend(SearchBackend):
         return [row[0] for row in cursor.fetchall()]
 
     def _spread_sample(self, cursor, match, where, params, total):
-        """About EXACT_LIMIT matches chosen by a hash of their id, for the facet counts of a
-        broad query: spread over the whole index (old and new entries alike) and the same on
-        every request. Fibonacci hashing (id × 2^32/φ mod 2^32) is equidistributed, so unlike
-        "every n-th id" it cannot fall in step with a pattern in the ids."""
-        threshold = int(min(1.0, EXACT_LIMIT / max(total, 1)) * HASH_RANGE)
+        """About FACET_SAMPLE matches for the facet counts of a broad query, from SAMPLE_WINDOWS
+        id ranges spread evenly over the whole index (old and new entries alike; the same on
+        every request). Each range is an index range scan, so only the sampled entries are read:
+        sampling by a hash of the id read every match (0.2 s for `jongeren` at 100,000)."""
+        table = FTS_TABLE if match["id"] == "rowid" else "search_indexentry"
+        cursor.execute(f"SELECT min({match['id']}), max({match['id']}) FROM {table}")
+        lowest, highest = cursor.fetchone()
+        if lowest is None:
+            return []
+        span = highest - lowest + 1
+        width = max(1, math.ceil(span * min(1.0, 1.2 * FACET_SAMPLE / max(total, 1)) / SAMPLE_WINDOWS))
+        starts = sorted(
+            {lowest + (span * (2 * number + 1)) // (2 * SAMPLE_WINDOWS) for number in range(SAMPLE_WINDOWS)}
+        )
+        ranges = " OR ".join(f"{match['id']} BETWEEN %s AND %s" for _ in starts)
+        bounds = [bound for start in starts for bound in (start - width // 2, start - width // 2 + width - 1)]
         cursor.execute(
-            f"SELECT {match['id']} FROM {match['from']} WHERE {where}"
-            f" AND ({match['id']} * {FIBONACCI_MULTIPLIER}) %% {HASH_RANGE} < %s LIMIT %s",
-            [*params, threshold, EXACT_LIMIT],
+            f"SELECT {match['id']} FROM {match['from']} WHERE {where} AND ({ranges}) LIMIT %s",
+            [*params, *bounds, 2 * FACET_SAMPLE],
         )
         return [row[0] for row in cursor.fetchall()]
 

@@ -51,6 +51,7 @@ def lowered_limits(monkeypatch, synonyms):
     monkeypatch.setattr(database, "RANK_POOL", 20)
     monkeypatch.setattr(impacts, "LIST_LENGTH", 40)
     monkeypatch.setattr(impacts, "LIST_MIN_DOCUMENTS", 40)
+    monkeypatch.setattr(database, "FACET_SAMPLE", 40)
 
 
 @pytest.fixture
@@ -141,3 +142,14 @@ def test_facet_counts_come_from_a_sample_of_the_whole_index(generated_corpus, mo
     assert set(estimated) == {"Zwolle", "Tilburg"}, "old and new documents are both sampled"
     for municipality, count in exact.items():
         assert estimated[municipality] == pytest.approx(count, rel=0.25)
+
+
+def test_lists_can_be_built_from_the_index_as_it_stands(generated_corpus, monkeypatch):
+    """`search_index --impact-lists`: after the upgrade, without a rebuild, the same lists."""
+    from django.core.management import call_command
+
+    built_by_rebuild = set(TermImpact.objects.values_list("term", "entry_id"))
+    TermImpact.objects.all().delete()
+    call_command("search_index", "--impact-lists", stdout=open("/dev/null", "w"))
+    assert set(TermImpact.objects.values_list("term", "entry_id")) == built_by_rebuild
+    assert top10("jongeren") == exact_top10("jongeren", monkeypatch)
