@@ -460,6 +460,9 @@ class AtelierPage(Page):
             data["remainingAttendeeCapacity"] = self.seats_left
         return data
 
+    # What search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_prefetch = ("programme_items", "themes")
+
     def search_document(self):
         body = [strip_tags(self.description)]
         body += [item.title for item in self.programme_items.all()]

@@ -12,7 +12,9 @@ THE DATABASE IS WIPED: use a database of its own. For every size it
    - `search.service.search(q)` with facet counts and highlighted snippets (page of 10),
    - Wagtail's stock database search on the same corpus (first 10 results, no facets, no highlights),
    - the bare full-text query (FTS5 MATCH / tsvector @@, top 10 by rank) without anything else,
-and prints p50/p95 in milliseconds as Markdown.
+and prints p50/p95 in milliseconds as Markdown, with the load average of the machine.
+4. compares the service's top 10 with the exact ranking of every match (the same ranking with
+   no bound on the work, `EXACT_LIMIT` lifted): overlap@10, per query and at least/mean per size.
 
 The semantic layer is off here (SEARCH_EMBEDDING_MODEL=""; see benchmarks/search_hybrid_speed.py).
 
@@ -301,10 +303,22 @@ def main():
     def ours(query):
         return service.search(query, page_size=10)
 
+    from search.backends import database as database_backend
+
+    def exact_top10(query):
+        """The top 10 when every match is ranked (the bound lifted): the reference for overlap@10."""
+        bound = database_backend.EXACT_LIMIT
+        database_backend.EXACT_LIMIT = 10**9
+        try:
+            return [result.key for result in service.search(query, page_size=10).results]
+        finally:
+            database_backend.EXACT_LIMIT = bound
+
     def stock(query):
         return list(wagtail_backend.search(query, BenchEntry.objects.all())[:10])
 
     print(f"## Search speed ({vendor}), {args.repeat} runs × {len(QUERIES)} queries per size\n")
+    print("Load average (1, 5, 15 min) at the start: {:.2f} {:.2f} {:.2f}\n".format(*os.getloadavg()))
     rows, query_rows = [], []
     for size in args.sizes:
         reused = args.reuse and IndexEntry.objects.count() == size
@@ -315,6 +329,14 @@ def main():
                 [sys.executable, __file__, "--rebuild-child", str(size)], capture_output=True, text=True, check=True
             )
             rebuild = json.loads(child.stdout.strip().splitlines()[-1])
+        from search.models import TermImpact
+
+        lists_seconds = None
+        if reused and not TermImpact.objects.exists():
+            # A corpus built before the impact lists existed: build them from the index as it stands.
+            started = time.perf_counter()
+            get_backend("database").rebuild_impact_lists()
+            lists_seconds = time.perf_counter() - started
         wagtail_seconds = None
         if reused and size <= args.no_wagtail_above:
             wagtail_seconds = 0.0  # indexed by the run that built this corpus
@@ -330,38 +352,49 @@ def main():
         timings = {ours_label: [], "bare full-text query": []}
         if wagtail_seconds is not None:
             timings["Wagtail stock database search"] = []
-        per_query = []
+        per_query, overlaps = [], []
         for query in QUERIES:
             query_timings = timed(ours, query, args.repeat)
             timings[ours_label] += query_timings
             answer = ours(query)
+            exact = exact_top10(query)
+            overlap = len(set(exact) & {result.key for result in answer.results})
+            overlaps.append(overlap)
             per_query.append(
                 f"| {size:,} | `{query}` | {answer.total:,}{' (estimate)' if answer.approximate else ''} "
-                f"| {statistics.median(query_timings):.1f} |"
+                f"| {statistics.median(query_timings):.1f} | {overlap} of {len(exact)} |"
             )
             timings["bare full-text query"] += timed(bare, query, args.repeat)
             if wagtail_seconds is not None:
                 timings["Wagtail stock database search"] += timed(stock, query, args.repeat)
         for engine, values in timings.items():
-            rows.append(f"| {size:,} | {engine} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} |")
+            overlap = f"{min(overlaps)} / {statistics.mean(overlaps):.1f}" if engine == ours_label else ""
+            rows.append(
+                f"| {size:,} | {engine} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} | {overlap} |"
+            )
+        list_rows = TermImpact.objects.count()
+        list_words = TermImpact.objects.values("term").distinct().count()
+        built = f", built from the index in {lists_seconds:.1f} s" if lists_seconds is not None else ""
+        rows.append(f"| {size:,} | impact lists | {list_rows:,} rows for {list_words:,} words{built} | | |")
         if reused:
-            rows.append(f"| {size:,} | rebuild | not run (--reuse) | |")
+            rows.append(f"| {size:,} | rebuild | not run (--reuse) | | |")
         else:
             rows.append(
                 f"| {size:,} | rebuild | {rebuild['seconds']:.1f} s | peak RSS {rebuild['peak_rss_mb']:.0f} MB "
                 f"(startup {rebuild['startup_rss_mb']:.0f} MB)"
                 + (f"; Wagtail index {wagtail_seconds:.1f} s" if wagtail_seconds is not None else "")
-                + " |"
+                + " | |"
             )
         query_rows += per_query
         print(f"size {size:,} done", file=sys.stderr)
-    print("| documents | engine | p50 ms | p95 ms |")
-    print("|---|---|---|---|")
+    print("| documents | engine | p50 ms | p95 ms | overlap@10 with exact ranking (least / mean) |")
+    print("|---|---|---|---|---|")
     print("\n".join(rows))
     print("\nSearch service per query:\n")
-    print("| documents | query | matches | p50 ms |")
-    print("|---|---|---|---|")
+    print("| documents | query | matches | p50 ms | overlap@10 |")
+    print("|---|---|---|---|---|")
     print("\n".join(query_rows))
+    print("\nLoad average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

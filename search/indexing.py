@@ -9,10 +9,18 @@ The database index is always kept, inside the publishing transaction, even when 
 is configured: it is what search falls back to when Elasticsearch cannot be reached. The
 external engine is told after the commit; when it is unreachable the edit stands, a warning is
 logged, and `search_index --rebuild` brings the engine back in step.
+
+The sentence embedding of a published or changed document is not computed in the request (a
+third to half a second per page with the model on): the entry is indexed without it, so the
+page is live and found by its words at once, and a task (search/tasks.py, the queue the mail
+uses) computes the vector after the commit. Until then a new document is found lexically and a
+changed one keeps its previous vector; a failed task never undoes the publish and is retried
+by `retry_failed_tasks`. A rebuild embeds in batches itself.
 """
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
@@ -48,15 +56,17 @@ def document_for(obj):
     return document
 
 
-def update_object(obj, backend=None):
+def update_object(obj, backend=None, embed=True):
+    """Put the object's document in the index (or take it out); returns the keys indexed."""
     document = document_for(obj)
     keys = {document_key(obj)}
     backend = backend or get_backend()
     if document is None:
         backend.delete(keys)
-    else:
-        backend.delete(keys - {document.key})
-        backend.index([document])
+        return set()
+    backend.delete(keys - {document.key})
+    backend.index([document], embed=embed)
+    return {document.key}
 
 
 def removal_keys(obj):
@@ -78,11 +88,13 @@ def delete_keys(keys, backend=None):
     (backend or get_backend()).delete(keys)
 
 
-def update_subtree(page, backend=None):
+def update_subtree(page, backend=None, embed=True):
     """Re-index a page and everything below it (after a move or a privacy change)."""
+    indexed = set()
     for descendant in page.get_descendants(inclusive=True).specific().iterator(chunk_size=200):
         if is_registered(descendant):
-            update_object(descendant, backend)
+            indexed |= update_object(descendant, backend, embed=embed)
+    return indexed
 
 
 def public_documents(chunk_size=500):
@@ -118,19 +130,37 @@ def public_document_count():
     return total
 
 
-def on_commit(function, *args):
+def on_commit(function, *args, **kwargs):
     """The database index changes inside the publishing transaction (and rolls back with it);
     an external engine is only told once the change is committed, and its being unreachable
-    never undoes or fails the edit."""
-    function(*args, backend=get_backend("database"))
+    never undoes or fails the edit. The keys `function` indexed are embedded by a task after
+    the commit (queue_embedding)."""
+    indexed = function(*args, backend=get_backend("database"), **kwargs)
     external = get_backend()
     if external.name != "database":
-        transaction.on_commit(lambda: _tell_external(external, function, args))
+        transaction.on_commit(lambda: _tell_external(external, function, args, kwargs))
+    return indexed
 
 
-def _tell_external(backend, function, args):
+def index_and_queue_embedding(function, *args):
+    """`on_commit` for what adds documents: indexed without vectors, embedded by the queue."""
+    semantic_on = bool(getattr(settings, "SEARCH_EMBEDDING_MODEL", ""))
+    indexed = on_commit(function, *args, embed=not semantic_on)
+    if semantic_on and indexed:
+        queue_embedding(indexed)
+
+
+def queue_embedding(keys):
+    """After the commit, queue the task that embeds these documents (search/tasks.py)."""
+    from .tasks import embed_published_documents
+
+    keys = sorted(keys)
+    transaction.on_commit(lambda: embed_published_documents.enqueue(keys))
+
+
+def _tell_external(backend, function, args, kwargs):
     try:
-        function(*args, backend=backend)
+        function(*args, backend=backend, **kwargs)
     except backend.unavailable_errors as error:
         logger.warning(
             "Search backend %s unreachable; %s not applied there (run search_index --rebuild): %r",
@@ -145,7 +175,7 @@ def _tell_external(backend, function, args):
 
 def page_published(sender, instance, **kwargs):
     if is_registered(instance):
-        on_commit(update_object, instance)
+        index_and_queue_embedding(update_object, instance)
 
 
 def page_unpublished(sender, instance, **kwargs):
@@ -154,13 +184,13 @@ def page_unpublished(sender, instance, **kwargs):
 
 
 def page_moved(sender, instance, **kwargs):
-    on_commit(update_subtree, instance.specific)
+    index_and_queue_embedding(update_subtree, instance.specific)
 
 
 def object_saved(sender, instance, **kwargs):
     """Non-page models (e.g. tips) follow their own publication state via search_document()."""
     if not isinstance(instance, Page) and is_registered(instance):
-        on_commit(update_object, instance)
+        index_and_queue_embedding(update_object, instance)
 
 
 def object_deleted(sender, instance, **kwargs):
@@ -172,4 +202,4 @@ def restriction_changed(sender, instance, **kwargs):
     if isinstance(instance, PageViewRestriction):
         page = Page.objects.filter(pk=instance.page_id).first()
         if page is not None:
-            on_commit(update_subtree, page)
+            index_and_queue_embedding(update_subtree, page)

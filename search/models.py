@@ -72,6 +72,22 @@ class IndexTerm(models.Model):
         return self.term
 
 
+class TermImpact(models.Model):
+    """One document in the impact-ordered list of a common word (stem): the LIST_LENGTH
+    documents where that word weighs most. Broad queries are ranked over these
+    (search/impacts.py; docs/search.md, "Broad queries")."""
+
+    term = models.CharField(max_length=100)
+    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="+")
+    impact = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["term", "-impact"], name="search_termimpact_term_impact")]
+
+    def __str__(self):
+        return f"{self.term}: {self.entry_id} ({self.impact:.3f})"
+
+
 class Synonym(index.Indexed, models.Model):
     """A set of words professionals use for the same thing, e.g. spijbelen = schoolverzuim.
 

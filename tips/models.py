@@ -421,6 +421,9 @@ class Tip(models.Model):
             members.append(self.author)
         return [m for m in members if m.role == CommunityMember.Role.PARENT]
 
+    # What search_document reads, fetched per batch by a rebuild (search/indexing.py).
+    search_prefetch = ("themes",)
+
     def search_document(self):
         """Published tips only; no author names, so no parent can be found by name."""
         if not self.is_published:

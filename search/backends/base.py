@@ -8,8 +8,18 @@ class SearchBackend:
     # to the database backend on these (search/service.py) instead of failing.
     unavailable_errors = ()
 
-    def index(self, documents):
-        """Add or replace these SearchDocuments."""
+    def index(self, documents, embed=True):
+        """Add or replace these SearchDocuments.
+
+        `embed=False`: leave the sentence embedding to `store_embeddings` (publishing does, so
+        the model never runs inside the editor's request; search/tasks.py). A replaced entry
+        keeps its previous vector until then.
+        """
+        raise NotImplementedError
+
+    def store_embeddings(self, vectors):
+        """Set the sentence embedding of indexed documents: {key: unit-length vector};
+        unknown keys are ignored."""
         raise NotImplementedError
 
     def delete(self, keys):

@@ -171,12 +171,28 @@ def index_definition(name, synonyms):
     return index
 
 
-def entries(documents):
-    """SearchEntry objects for documents, with their embeddings when a model is available."""
+def entries(documents, embed=True):
+    """SearchEntry objects for documents, with their embeddings when a model is available
+    (and `embed`: publishing leaves them to search/tasks.py)."""
     documents = list(documents)
-    matrix = embeddings.embed_documents(embeddings.document_text(document) for document in documents)
+    matrix = embeddings.embed_documents(embeddings.document_text(document) for document in documents) if embed else None
     rows = matrix if matrix is not None else [None] * len(documents)
     return [SearchEntry.from_document(document, vector) for document, vector in zip(documents, rows, strict=True)]
+
+
+def embedding_updates(index, vectors_by_key):
+    """Bulk actions that set only the `embedding` field of documents already indexed (the
+    vector that publishing left to the task queue, search/tasks.py)."""
+    return [
+        {
+            "_op_type": "update",
+            "_index": index,
+            "_id": key,
+            "doc": {"embedding": [round(float(value), 6) for value in vector]},
+        }
+        for key, vector in vectors_by_key.items()
+        if len(vector) == EMBEDDING_DIMENSIONS
+    ]
 
 
 def build_search(index, parsed, filters, page, page_size, query_vector=None):
@@ -321,12 +337,19 @@ class ElasticsearchBackend(SearchBackend):
         if not self.client.indices.exists_alias(name=self.alias):
             self.rebuild([])
 
-    def index(self, documents):
+    def index(self, documents, embed=True):
         from elasticsearch.helpers import bulk
 
         self._ensure_index()
-        actions = (entry.to_dict(include_meta=True) for entry in entries(documents))
+        actions = (entry.to_dict(include_meta=True) for entry in entries(documents, embed))
         bulk(self.client, ({**action, "_index": self.alias} for action in actions), refresh="wait_for")
+
+    def store_embeddings(self, vectors_by_key):
+        from elasticsearch.helpers import bulk
+
+        self._ensure_index()
+        # A document deleted meanwhile answers 404 to its update: ignored, like in delete().
+        bulk(self.client, embedding_updates(self.alias, vectors_by_key), raise_on_error=False, refresh="wait_for")
 
     def delete(self, keys):
         from elasticsearch.helpers import bulk

@@ -12,6 +12,7 @@ from search.backends.elastic import (
     KNN_BOOST,
     SearchEntry,
     build_search,
+    embedding_updates,
     entries,
     index_definition,
     parse_response,
@@ -110,6 +111,17 @@ def test_documents_carry_their_embedding_when_a_model_is_available(word_hash_mod
 def test_documents_have_no_embedding_without_a_model(settings):
     settings.SEARCH_EMBEDDING_MODEL = ""
     assert "embedding" not in entries([DOCUMENTS[0]])[0].to_dict()
+
+
+def test_publishing_indexes_without_the_vector_and_the_task_sets_only_the_vector(word_hash_model):
+    assert "embedding" not in entries([DOCUMENTS[0]], embed=False)[0].to_dict()
+    (action,) = embedding_updates("cop-search", {DOCUMENTS[0].key: [0.5] * 384, "wrong.Size:1": [0.5] * 12})
+    assert action == {
+        "_op_type": "update",
+        "_index": "cop-search",
+        "_id": DOCUMENTS[0].key,
+        "doc": {"embedding": [0.5] * 384},
+    }
 
 
 def test_hybrid_query_fuses_a_knn_clause_with_the_text_query_under_the_same_filters():

@@ -35,3 +35,20 @@ def test_reading_the_documents_takes_as_many_queries_for_many_pages_as_for_few(d
     # Measured on the demo (55 documents): 407 queries before the prefetch, 58 after; what is
     # left is mostly the ateliers' and tips' own, per object (their apps name no prefetch yet).
     assert few <= 70
+
+
+def test_ateliers_are_read_with_as_many_queries_for_many_as_for_few(demo_content, settings):
+    """Their programme and themes come per batch (AtelierPage.search_prefetch), not per page."""
+    from ateliers.models import AtelierPage
+
+    settings.SEARCH_EMBEDDING_MODEL = ""
+    few, documents = rebuild_queries()
+    ateliers = list(AtelierPage.objects.live().order_by("pk")[:3])
+    assert ateliers and any(atelier.programme_items.exists() for atelier in ateliers)
+    for atelier in ateliers:
+        atelier.copy(
+            update_attrs={"slug": f"{atelier.slug}-kopie", "title": f"{atelier.title} (kopie)"}, keep_live=True
+        )
+    many, more_documents = rebuild_queries()
+    assert len(more_documents) == len(documents) + len(ateliers)
+    assert many == few, f"{few} queries for {len(documents)} documents, {many} for {len(more_documents)}"

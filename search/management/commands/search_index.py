@@ -37,9 +37,20 @@ class Command(BaseCommand):
             "--batch-size", type=int, default=None, help="Documenten per batch (500; 64 met semantisch zoeken)."
         )
         parser.add_argument("--health", action="store_true", help="Toon of de semantische zoeklaag werkt.")
+        parser.add_argument(
+            "--impact-lists",
+            action="store_true",
+            help="Bouw alleen de lijsten voor brede zoekvragen opnieuw op, uit de index zoals die is.",
+        )
 
-    def handle(self, *args, rebuild=False, batch_size=None, health=False, **options):
+    def handle(self, *args, rebuild=False, batch_size=None, health=False, impact_lists=False, **options):
         backend = get_backend()
+        if impact_lists:
+            # After the upgrade that added them (search/impacts.py): no rebuild, no embedding.
+            started = time.monotonic()
+            get_backend("database").rebuild_impact_lists()
+            self.stdout.write(f"Lijsten voor brede zoekvragen opgebouwd ({time.monotonic() - started:.1f} s).")
+            return
         if health:
             # For the operator: is the embedding model loaded (search/embeddings.py)?
             state = embeddings.health()

@@ -1,0 +1,155 @@
+"""Broad queries are rightly ranked: their top 10 is that of ranking every match exactly.
+
+A generated corpus of 200 documents with the limits lowered (EXACT_LIMIT 40, impact lists of
+40 documents) so that common words take the bounded path (search/impacts.py). The reference is
+the same search with the bound lifted. Runs on SQLite and on PostgreSQL (two ranking functions,
+two impact formulas).
+"""
+
+import datetime
+import random
+
+import pytest
+from django.db import connection
+
+from search import impacts, service
+from search.analysis import stem
+from search.backends import database
+from search.documents import SearchDocument
+from search.models import IndexEntry, TermImpact
+
+pytestmark = pytest.mark.django_db
+
+COMMON = ["jongeren", "ouders", "school", "gemeente", "wijkteam", "opvoeding", "gezin", "vrijwilligers"]
+FILLER = [f"woord{letter}{number}" for letter in "abcdefgh" for number in range(40)]
+SIZE = 200
+
+
+def generated_document(number, rng):
+    """Common words in the title now and then, in summary and body often, at random."""
+    title = rng.sample(FILLER, 4) + rng.sample(COMMON, rng.choice([0, 0, 0, 1, 2]))
+    summary = rng.choices(FILLER, k=12) + rng.choices(COMMON, k=rng.randint(0, 3))
+    body = rng.choices(FILLER, k=rng.randint(40, 200)) + rng.choices(COMMON, k=rng.randint(1, 12))
+    rng.shuffle(title), rng.shuffle(summary), rng.shuffle(body)
+    return SearchDocument(
+        key=f"test.Generated:{number}",
+        type="story" if number % 3 else "method",
+        title=" ".join(title).capitalize(),
+        url=f"/test/{number}/",
+        summary=" ".join(summary),
+        body=" ".join(body),
+        # Older and newer halves are told apart by a facet: a sample of either end would show.
+        municipality="Zwolle" if number < SIZE // 2 else "Tilburg",
+        date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+        boost=1.5 if number % 17 == 0 else 1.0,
+    )
+
+
+@pytest.fixture
+def lowered_limits(monkeypatch, synonyms):
+    monkeypatch.setattr(database, "EXACT_LIMIT", 40)
+    monkeypatch.setattr(database, "RANK_POOL", 20)
+    monkeypatch.setattr(impacts, "LIST_LENGTH", 40)
+    monkeypatch.setattr(impacts, "LIST_MIN_DOCUMENTS", 40)
+    monkeypatch.setattr(database, "FACET_SAMPLE", 40)
+
+
+@pytest.fixture
+def generated_corpus(lowered_limits):
+    rng = random.Random(17)
+    documents = [generated_document(number, rng) for number in range(SIZE)]
+    database.DatabaseBackend().rebuild([documents[:120], documents[120:]])
+    return documents
+
+
+def top10(query, **kwargs):
+    return [result.key for result in service.search(query, page_size=10, **kwargs).results]
+
+
+def exact_top10(query, monkeypatch, **kwargs):
+    with monkeypatch.context() as patch:
+        patch.setattr(database, "EXACT_LIMIT", 10**9)
+        return top10(query, **kwargs)
+
+
+@pytest.mark.parametrize("query", ["jongeren", "ouders", "opvoeding"])
+def test_broad_one_word_query_has_the_exact_top_10(generated_corpus, monkeypatch, query):
+    results = service.search(query, page_size=10)
+    assert results.approximate, "the bounded path must be taken"
+    assert top10(query) == exact_top10(query, monkeypatch)
+
+
+@pytest.mark.parametrize("query", ["jongeren school", "wijkteam jongeren gemeente", "opvoeding gezin"])
+def test_broad_query_of_several_words_has_the_exact_top_10_but_for_proximity(generated_corpus, monkeypatch, query):
+    """bm25 (SQLite) adds up per word, so the per-word lists bound its top 10: exact. ts_rank
+    (PostgreSQL) ranks several words by how close together they stand, which no per-word list
+    bounds: nearly exact (at 100,000 documents: BENCHMARKS.md, "Broad queries")."""
+    results = service.search(query, page_size=10)
+    assert results.approximate, "the bounded path must be taken"
+    exact = exact_top10(query, monkeypatch)
+    if connection.vendor == "postgresql":
+        assert len(set(top10(query)) & set(exact)) >= 8
+    else:
+        assert top10(query) == exact
+
+
+def test_the_first_matches_alone_would_not_do(generated_corpus, monkeypatch):
+    """The corpus is a fair test: the exact top 10 is spread over old and new documents."""
+    numbers = [int(key.split(":")[1]) for key in exact_top10("jongeren", monkeypatch)]
+    assert min(numbers) < 60 and max(numbers) > 140
+
+
+def test_lists_keep_only_the_documents_where_a_word_weighs_most(generated_corpus):
+    jongeren = list(TermImpact.objects.filter(term=stem("jongeren")).order_by("-impact"))
+    assert len(jongeren) == 40
+    titles = [entry.title for entry in IndexEntry.objects.filter(id__in=[row.entry_id for row in jongeren[:5]])]
+    assert all("jongeren" in title.lower() for title in titles), "a word in the title weighs most"
+
+
+def test_publishing_a_document_where_the_word_weighs_most_puts_it_on_top(generated_corpus, monkeypatch):
+    newest = SearchDocument(
+        key="test.Generated:999",
+        type="story",
+        title="Jongeren en jongeren",
+        url="/test/999/",
+        summary="Jongeren.",
+        body="jongeren " * 5,
+        boost=2.0,
+    )
+    database.DatabaseBackend().index([newest])
+    assert top10("jongeren")[0] == newest.key
+    assert top10("jongeren") == exact_top10("jongeren", monkeypatch)
+    assert TermImpact.objects.filter(term=stem("jongeren")).count() == 40, "the list stays bounded"
+
+    database.DatabaseBackend().delete([newest.key])
+    assert newest.key not in top10("jongeren")
+    assert top10("jongeren") == exact_top10("jongeren", monkeypatch)
+
+
+def test_filters_keep_the_exact_top_10(generated_corpus, monkeypatch):
+    query, filters = "jongeren", {"type": ["story"]}
+    assert service.search(query, filters).approximate
+    assert top10(query, filters=filters) == exact_top10(query, monkeypatch, filters=filters)
+
+
+def test_facet_counts_come_from_a_sample_of_the_whole_index(generated_corpus, monkeypatch):
+    results = service.search("jongeren")
+    assert results.approximate
+    with monkeypatch.context() as patch:
+        patch.setattr(database, "EXACT_LIMIT", 10**9)
+        exact = dict(service.search("jongeren").facets["municipality"])
+    estimated = dict(results.facets["municipality"])
+    assert set(estimated) == {"Zwolle", "Tilburg"}, "old and new documents are both sampled"
+    for municipality, count in exact.items():
+        assert estimated[municipality] == pytest.approx(count, rel=0.25)
+
+
+def test_lists_can_be_built_from_the_index_as_it_stands(generated_corpus, monkeypatch):
+    """`search_index --impact-lists`: after the upgrade, without a rebuild, the same lists."""
+    from django.core.management import call_command
+
+    built_by_rebuild = set(TermImpact.objects.values_list("term", "entry_id"))
+    TermImpact.objects.all().delete()
+    call_command("search_index", "--impact-lists", stdout=open("/dev/null", "w"))
+    assert set(TermImpact.objects.values_list("term", "entry_id")) == built_by_rebuild
+    assert top10("jongeren") == exact_top10("jongeren", monkeypatch)
