@@ -92,6 +92,13 @@ def certificate_facts(registration):
     }
 
 
+def issue_date(registration):
+    """The day the certificate was issued: the day attendance was recorded, which is when its
+    code was made (`services.set_attendance`). Stored, so every download and the copy a register
+    checks online carry the same date."""
+    return timezone.localdate(registration.checked_in_at) if registration.checked_in_at else timezone.localdate()
+
+
 def certificate_pdf(registration):
     """The certificate as a tagged PDF/UA-1 document in the participant's language."""
     from weasyprint import HTML  # imported here: loading Pango costs ~0.2 s, only certificates need it
@@ -108,7 +115,7 @@ def certificate_pdf(registration):
                 **certificate_facts(registration),
                 "language": language,
                 "participant_name": registration.name,
-                "issued_on": formats.date_format(timezone.localdate(), "j F Y"),
+                "issued_on": formats.date_format(issue_date(registration), "j F Y"),
                 "check_url": check_url,
                 "qr_data_uri": f"data:image/png;base64,{qr}",
                 "title": _("Certificaat van deelname – %(title)s") % {"title": registration.atelier.title},

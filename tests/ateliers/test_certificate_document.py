@@ -9,6 +9,7 @@ page states the same facts, and no more than the certificate does.
 import io
 import os
 import time
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -19,7 +20,7 @@ from pypdf import PdfReader
 from ateliers import services
 from ateliers.certificates import certificate_pdf
 from ateliers.links import certificate_check_url
-from ateliers.models import Accreditation, AtelierState
+from ateliers.models import Accreditation, AtelierState, Registration
 from ateliers.qr import qr_png
 
 from .conftest import begin, register_guest
@@ -65,6 +66,17 @@ def test_dutch_certificate_states_the_facts_a_register_asks_for(held):
     assert held.certificate_code in text
     issued = timezone.localdate()
     assert f"Afgegeven door Samen Preventief op {issued.day} " in text
+
+
+def test_the_issue_date_is_the_day_attendance_was_recorded_not_the_day_of_download(held):
+    """A register compares the certificate it gets with the one checked online: downloading it
+    again a week later must not give another issue date."""
+    recorded = timezone.localtime(held.checked_in_at) - timedelta(days=9)
+    Registration.objects.filter(pk=held.pk).update(checked_in_at=recorded)
+    held.refresh_from_db()
+    _reader, text = read(certificate_pdf(held))
+    with translation.override("nl"):
+        assert f"Afgegeven door Samen Preventief op {formats.date_format(recorded.date(), 'j F Y')}." in text
 
 
 def test_english_participant_gets_an_english_certificate_with_english_numbers(held):
