@@ -15,22 +15,11 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from ateliers.models import Registration
+from tests.task_queue import run_worker
 from tests.tips.conftest import build_community
 from tips.models import Tip
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_worker():
-    """`db_worker --batch`: every queued task once. The worker sets its loggers' levels for
-    its verbosity; they are put back so later tests still see task failures logged."""
-    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
-    levels = [logger.level for logger in loggers]
-    try:
-        call_command("db_worker", batch=True, reload=False, interval=0, verbosity=0)
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 def mail_tasks():

@@ -7,8 +7,6 @@ the page is found by meaning too. A failing model never blocks publishing and th
 retried by `retry_failed_tasks`.
 """
 
-import logging
-
 import pytest
 from django.core.management import call_command
 from django_tasks.base import TaskResultStatus
@@ -16,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from search import embeddings, service
 from search.models import IndexEntry
+from tests.task_queue import run_worker
 
 from .conftest import add_page
 
@@ -38,16 +37,6 @@ def embedder_calls(monkeypatch):
 
     monkeypatch.setattr(embeddings, "embed_documents", counting)
     return calls
-
-
-def run_worker():
-    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
-    levels = [logger.level for logger in loggers]
-    try:
-        call_command("db_worker", batch=True, reload=False, interval=0, verbosity=0)
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 def embedding_tasks():
