@@ -123,9 +123,11 @@ class JourneyDatabase:
             import psycopg
 
             source = connection.settings_dict["NAME"]
-            # PostgreSQL copies a database only while nobody is connected to it.
+            # PostgreSQL copies a database only while nobody is connected to it: not this
+            # process, nor a connection an earlier test's server thread left behind.
             connection.close()
             self._admin(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}'",
                 f'DROP DATABASE IF EXISTS "{self.template_name}" WITH (FORCE)',
                 f'CREATE DATABASE "{self.template_name}" TEMPLATE "{source}"',
             )
