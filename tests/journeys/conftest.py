@@ -237,7 +237,9 @@ def build_template(database, request, log):
     for a moment: the journeys cost no second migrate and demo load (that took 50 s on SQLite and
     70 s on PostgreSQL per pass). The tests' settings loaded it, so the passwords are hashed again
     for the production hashers; the site's address and the database cache tables are the deploy
-    step's work (`migrate`, in `journey_site`), as on a real server.
+    step's work (`migrate`, in `journey_site`), as on a real server. The tests' task backend ran
+    the demo's hundreds of index updates while loading, so the journeys start with an empty queue
+    and their mail is never stuck behind that backlog.
     """
     from django.conf import settings
     from django.utils import translation
