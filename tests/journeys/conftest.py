@@ -505,6 +505,11 @@ class Journey:
 
 @pytest.fixture
 def journey(request, browser, journey_site):
+    from playwright.sync_api import expect
+
+    # Playwright's `expect` waits 5 s by default, the tabs 20 s: on a shared 2-core machine a
+    # form post that gunicorn answers in 6 s is slow, not wrong. The same patience for both.
+    expect.set_options(timeout=20_000)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid.split("::", 1)[-1])
     journey = Journey(browser, journey_site, name)
     yield journey
