@@ -7,6 +7,8 @@ the platform administrator is staff: staff status opened the atelier door to the
 The accounts themselves are listed in `accounts/demo_data/accounts.toml`.
 """
 
+import datetime
+
 from allauth.account.models import EmailAddress
 
 from home.demo_data import demo_file
@@ -19,7 +21,7 @@ DEMO_PASSWORD = "demo-wachtwoord-2026"
 
 ACCOUNT_FIELDS = {
     "required": ("email", "first_name", "last_name", "role", "staff", "superuser"),
-    "optional": ("pseudonym", "organisation", "membership_role"),
+    "optional": ("pseudonym", "organisation", "membership_role", "skj_period_start"),
 }
 
 
@@ -30,6 +32,8 @@ def read_accounts():
     accounts = []
     for label, account in data_file.entries("account", **ACCOUNT_FIELDS, label_key="email"):
         data_file.check_known(label, "role", account["role"], Profile.Role.values)
+        if "skj_period_start" in account and not isinstance(account["skj_period_start"], datetime.date):
+            raise data_file.error(label, "‘skj_period_start’ moet een datum zijn (2022-03-01).")
         if "organisation" in account:
             data_file.check_known(label, "organisation", account["organisation"], organisations)
             data_file.check_known(label, "membership_role", account.get("membership_role"), Membership.Role.values)
@@ -62,9 +66,14 @@ def load(log):
         profile.pseudonym = pseudonym
         if role == Profile.Role.PROFESSIONAL:
             profile.job_role = "Wijkteammedewerker"
-            ProfessionalRegistration.objects.get_or_create(
+            skj, _created = ProfessionalRegistration.objects.get_or_create(
                 profile=profile, register="skj", defaults={"number": "SKJ110012345"}
             )
+            # Set once: a demo database from before the date was in the file gets it, a date the
+            # member changed in her profile stays.
+            if account.get("skj_period_start") and skj.period_start is None:
+                skj.period_start = account["skj_period_start"]
+                skj.save(update_fields=["period_start"])
         if organisation_name:
             organisation = Organisation.objects.get(name=organisation_name)
             profile.organisation = organisation

@@ -122,24 +122,38 @@ class ManageAtelierView(WagtailAdminTemplateMixin, TemplateView):
             else:
                 messages.success(request, _("Status gewijzigd naar ‘%(state)s’.") % {"state": new_state.label})
         elif "undo" in request.POST:
+            was_called_off = self.atelier.state == AtelierState.CANCELLED
             try:
                 atelier = services.undo_transition(self.atelier, user=request.user)
             except services.AtelierError as error:
                 messages.error(request, str(error))
             else:
-                revoked = atelier.revoked_certificates
-                messages.success(
-                    request,
-                    ngettext(
-                        "Status teruggezet naar ‘%(state)s’; %(n)s certificaat ingetrokken.",
-                        "Status teruggezet naar ‘%(state)s’; %(n)s certificaten ingetrokken.",
-                        revoked,
-                    )
-                    % {"state": atelier.get_state_display(), "n": revoked},
-                )
+                self._undone_message(request, atelier, was_called_off)
         elif "save_attendance" in request.POST:
             self._save_attendance(request)
         return redirect(reverse("ateliers_admin:manage", args=[self.atelier.pk]))
+
+    def _undone_message(self, request, atelier, was_called_off):
+        if was_called_off:
+            messages.success(
+                request,
+                _(
+                    "Het kennisatelier gaat toch door: status teruggezet naar ‘%(state)s’. De deelnemers weten "
+                    "dat nog niet: stuur de deelnemers een ‘Wijziging’, dan zet hun agenda-bestand de afspraak terug."
+                )
+                % {"state": atelier.get_state_display()},
+            )
+            return
+        revoked = atelier.revoked_certificates
+        messages.success(
+            request,
+            ngettext(
+                "Status teruggezet naar ‘%(state)s’; %(n)s certificaat ingetrokken.",
+                "Status teruggezet naar ‘%(state)s’; %(n)s certificaten ingetrokken.",
+                revoked,
+            )
+            % {"state": atelier.get_state_display(), "n": revoked},
+        )
 
     def _save_attendance(self, request):
         """The attendance list as ticked; refusals (too early to check in) are shown, not raised."""

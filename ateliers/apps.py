@@ -12,7 +12,7 @@ class AteliersConfig(AppConfig):
         from organisations import published
         from search import registry
 
-        from . import signals  # noqa: F401  (member data receivers)
+        from . import signals, tasks  # noqa: F401  (member data receivers; the reminder's notification kind)
         from .models import AtelierPage, EvaluationResponse, EvaluationScore, Registration
         from .organisation_sections import ateliers_section
 

@@ -11,7 +11,10 @@ rose from atelier to atelier, about 30% returned the evaluation form and average
 three stars; the attendance counts (ateliers.toml) and the weights below are invented to show
 that pattern. The demo knows its own invented participants by their address at
 SYNTHETIC_EMAIL_DOMAIN (`.invalid` is reserved, so no mail to them can ever be delivered); the
-schema has no demo-only column.
+schema has no demo-only column. Besides them, demo accounts named in `attended_by` (the demo
+professional) were at some past ateliers, so `make run` shows a personal page with certificates
+and accreditation points; they are demo accounts, not people, and go through the same rules as
+a participant (`_demo_account_attended`).
 
 The ateliers, their programmes and the series intro live in `ateliers/demo_data/ateliers.toml`,
 where an editor can correct them without reading Python; this module checks that file and
@@ -31,7 +34,9 @@ from wagtail.models import Page
 from home.demo_data import demo_file
 from organisations.models import Membership, Organisation, OrganisationType
 
+from . import services
 from .models import (
+    AFTER_THE_EVENT,
     Accreditation,
     AtelierPage,
     AtelierState,
@@ -52,7 +57,7 @@ SYNTHETIC_EMAIL_DOMAIN = "synthetisch.invalid"
 ATELIER_FIELDS = {
     "required": ("slug", "title", "date", "summary", "themes", "co_organisers", "state", "capacity", "lessons")
     + ("programme",),
-    "optional": ("attended",),
+    "optional": ("attended", "attended_by"),
 }
 PROGRAMME_FIELDS = {
     "required": ("title", "perspective", "minutes", "summary", "speakers"),
@@ -61,8 +66,8 @@ PROGRAMME_FIELDS = {
 SPEAKER_FIELDS = {"required": ("name",), "optional": ("role", "organisation", "organisation_name")}
 
 
-def read_ateliers(orgs):
-    """ateliers.toml, checked: (series intro, [atelier data])."""
+def read_ateliers(orgs, demo_accounts=()):
+    """ateliers.toml, checked: (series intro, [atelier data]); `attended_by` names `demo_accounts`."""
     data_file = demo_file(__file__, "ateliers.toml")
     series_intro = data_file.get("series_intro", str)
     ateliers = []
@@ -71,6 +76,10 @@ def read_ateliers(orgs):
             raise data_file.error(label, "‘date’ moet een datum zijn (2027-02-11).")
         data_file.check_known(label, "co_organisers", data["co_organisers"], orgs)
         data_file.check_known(label, "state", data["state"], AtelierState.values)
+        if "attended_by" in data:
+            data_file.check_known(label, "attended_by", data["attended_by"], demo_accounts)
+            if data["state"] not in AFTER_THE_EVENT:
+                raise data_file.error(label, "‘attended_by’ kan alleen bij een atelier dat al gehouden is.")
         for item in data_file.each(label, data, "programme", **PROGRAMME_FIELDS):
             data_file.check_known(label, "programme.perspective", item["perspective"], Perspective.values)
             for speaker in data_file.each(f"{label}, ‘{item['title']}’", item, "speakers", **SPEAKER_FIELDS):
@@ -307,10 +316,58 @@ def _demo_member_registration():
         )
 
 
+def _demo_account_attended(atelier, user, final_state):
+    """A demo account was at this past atelier: registered, checked in, the atelier held, so her
+    certificate and points appear on her own page ("Mijn Samen Preventief") as for anyone.
+
+    She is a demo account, not an invented participant, and she gets there through the rules
+    a real participant goes through: `set_attendance` checks her in and issues the certificate
+    code, `transition` marks the atelier held. Only the registration is written directly, as
+    demo history: the form (rightly) takes no registrations for a date in the past, so the row
+    is what `register` leaves for a logged-in member, dated three weeks before the atelier.
+    Nothing is mailed: the state jumps from "held" to its final state, past the evaluation mail.
+    Run again, she is registered already and nothing changes.
+    """
+    if atelier.registrations.filter(email=user.email).exists():
+        return
+    signed_up = timezone.make_aware(datetime.datetime.combine(atelier.date, datetime.time(9))) - datetime.timedelta(
+        days=21
+    )
+    AtelierPage.objects.filter(pk=atelier.pk).update(state=AtelierState.REGISTRATION_OPEN)
+    atelier.state = AtelierState.REGISTRATION_OPEN
+    registration = Registration.objects.create(
+        atelier=atelier,
+        user=user,
+        email=user.email,
+        name=user.get_full_name(),
+        organisation_name=str(user.profile.organisation or ""),
+        background=Background.WIJKTEAM,
+        wants_accreditation=True,
+        register_numbers={holding.register: holding.number for holding in user.profile.registrations.all()},
+        status=Registration.Status.CONFIRMED,
+        created_at=signed_up,
+        email_confirmed_at=signed_up,
+        queued_at=signed_up,
+    )
+    services.set_attendance(registration, True)
+    Registration.objects.filter(pk=registration.pk).update(checked_in_at=atelier.starts_at)  # at the door, that day
+    services.transition(atelier, AtelierState.HELD)
+    AtelierPage.objects.filter(pk=atelier.pk).update(state=final_state)
+    atelier.state = final_state
+
+
+def _demo_accounts():
+    from accounts.models import User
+    from home.management.commands.demo_accounts import DEMO_EMAIL_DOMAIN
+
+    return {user.email: user for user in User.objects.filter(email__endswith=DEMO_EMAIL_DOMAIN)}
+
+
 def load(log):
     rng = random.Random(2018)
     orgs = _organisations()
-    series_intro, ateliers = read_ateliers(orgs)
+    demo_accounts = _demo_accounts()
+    series_intro, ateliers = read_ateliers(orgs, demo_accounts)
     series = _series(series_intro)
     for data in ateliers:
         atelier = _atelier(
@@ -329,6 +386,8 @@ def load(log):
         )
         if "attended" in data:
             _synthetic_participants(atelier, data["attended"], rng)
+        for email in data.get("attended_by", []):
+            _demo_account_attended(atelier, demo_accounts[email], data["state"])
     _demo_organiser(_organiser_group(), orgs["ST-RAW"])
     _demo_member_registration()
     log(

@@ -81,6 +81,9 @@ class AtelierState(models.TextChoices):
     EVALUATION_OPEN = "evaluation_open", _("Evaluatie open")
     PROCESSED = "processed", _("Verwerkt")
     LESSONS_PUBLISHED = "lessons_published", _("Lessen gepubliceerd")
+    # Called off by the organiser (services.send_organiser_message): registration closed, the
+    # participants told, calendars sent METHOD:CANCEL. Before it begins it can be taken back.
+    CANCELLED = "cancelled", _("Gaat niet door")
 
 
 # The states in which the atelier has taken place (attendance counts, certificates exist).
@@ -431,8 +434,11 @@ class AtelierPage(Page):
             "inLanguage": discovery.CONTENT_LANGUAGE,
             "startDate": timezone.localtime(self.starts_at).isoformat(),
             "endDate": timezone.localtime(self.ends_at).isoformat(),
-            # An atelier that does not go ahead is unpublished; there is no cancelled state to show.
-            "eventStatus": "https://schema.org/EventScheduled",
+            "eventStatus": (
+                "https://schema.org/EventCancelled"
+                if self.state == AtelierState.CANCELLED
+                else "https://schema.org/EventScheduled"
+            ),
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": location,
             "isAccessibleForFree": True,

@@ -26,7 +26,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import audit, page_cache, ratelimit, signed_links
+from notifications import services as notification_services
 
+from . import tasks
 from .certificates import certificate_available
 from .links import LINK_PURPOSES, link_purpose, make_token  # noqa: F401 (views ask the services for links)
 from .models import (
@@ -58,9 +60,12 @@ TRANSITIONS = {
     AtelierState.EVALUATION_OPEN: [AtelierState.PROCESSED],
     AtelierState.PROCESSED: [AtelierState.LESSONS_PUBLISHED],
     AtelierState.LESSONS_PUBLISHED: [],
+    # Reached only by calling the atelier off with a message to the participants; left by undo.
+    AtelierState.CANCELLED: [],
 }
 # One step back, for an organiser who moved too early or by mistake. Before the event the
-# forward transitions already go both ways; "held" goes back to open or full (see undo_target).
+# forward transitions already go both ways; "held" and "cancelled" go back to open or full
+# (see undo_target).
 UNDO = {
     AtelierState.EVALUATION_OPEN: AtelierState.HELD,
     AtelierState.PROCESSED: AtelierState.EVALUATION_OPEN,
@@ -369,6 +374,8 @@ def fill_free_seats(atelier):
     Must run inside a transaction that holds the atelier lock.
     """
     _lapse_expired_offers(atelier)
+    if atelier.state == AtelierState.CANCELLED:
+        return []  # called off: a freed seat is for nobody, and open/full no longer applies
     taken = atelier.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
     free = atelier.capacity - taken
     moved_up = []
@@ -536,7 +543,10 @@ def send_reminders(now=None):
 
     Each registration is claimed with one conditional UPDATE (reminder_sent_at still empty):
     two runs at once, or a run repeated after a crash, can claim it only once, so nobody gets
-    the reminder twice. The mail goes through the task queue after the claim is committed.
+    the reminder twice. A member hears through the notification service (kind "atelier
+    reminder": their preference, their language, a one-click unsubscribe); a guest without an
+    account gets the mail directly, with the link to manage the registration. Either way the
+    mail goes through the task queue once the claim is committed.
     """
     sent = 0
     for registration in registrations_due_a_reminder(now):
@@ -546,9 +556,20 @@ def send_reminders(now=None):
             )
             if claimed:
                 _log_registration(registration, registration.atelier, "ateliers.reminder")
-                _enqueue_mail(registration, "reminder")
+                _remind(registration)
                 sent += 1
     return sent
+
+
+def _remind(registration):
+    user = registration.user
+    if user is None or not user.is_active:
+        _enqueue_mail(registration, "reminder")
+        return
+    # The language they registered in, unless the member chose one for their mails.
+    notification_services.remember_language(user, registration.language)
+    title = tasks.atelier_mail_subject(tasks.SUBJECTS["reminder"], registration.atelier.title)
+    notification_services.notify(user, tasks.ATELIER_REMINDER, registration, title=title)
 
 
 # -- organisers' messages ----------------------------------------------------------------
@@ -584,6 +605,8 @@ def send_organiser_message(atelier, *, audience, kind, subject, body, user):
             updates = {"calendar_sequence": atelier.calendar_sequence + 1}
             if kind == OrganiserMessage.Kind.CALLED_OFF:
                 updates["called_off_at"] = timezone.now()
+                updates["state"] = AtelierState.CANCELLED
+                _log_state_change(atelier, "ateliers.state_change", atelier.state, AtelierState.CANCELLED.value, user)
             AtelierPage.objects.filter(pk=atelier.pk).update(**updates)
             for field, value in updates.items():
                 setattr(atelier, field, value)
@@ -801,7 +824,9 @@ def transition(atelier, new_state, *, user=None):
 def undo_target(atelier):
     """The state one step back after the event, or None when there is nothing to undo."""
     state = AtelierState(atelier.state)
-    if state == AtelierState.HELD:
+    if state == AtelierState.CANCELLED and atelier.has_started:
+        return None  # nothing left to reopen: the participants were told it would not happen
+    if state in (AtelierState.HELD, AtelierState.CANCELLED):
         confirmed = atelier.registrations.filter(status=Status.CONFIRMED).count()
         return AtelierState.FULL if confirmed >= atelier.capacity else AtelierState.REGISTRATION_OPEN
     return UNDO.get(state)
@@ -813,6 +838,9 @@ def undo_transition(atelier, *, user=None):
     Taking back "held" revokes every certificate that was on offer: their codes no longer
     pass the public check, and the registrations get new codes for when the atelier is
     marked held again. Evaluation mails that went out are not sent again (see transition).
+    Taking back a call-off reopens registration and raises the calendar SEQUENCE, so the next
+    calendar file (a "changed" message, the registration page) puts back the event that the
+    call-off removed; it mails nobody by itself.
     Returns the atelier; `atelier.revoked_certificates` says how many were revoked.
     """
     with seats_locked(atelier) as atelier:
@@ -823,6 +851,11 @@ def undo_transition(atelier, *, user=None):
                 _("Bij ‘%(state)s’ is er niets terug te zetten.") % {"state": atelier.get_state_display()}
             )
         revoked = _revoke_certificates(atelier) if old_state == AtelierState.HELD else 0
+        if old_state == AtelierState.CANCELLED:
+            atelier.called_off_at, atelier.calendar_sequence = None, atelier.calendar_sequence + 1
+            AtelierPage.objects.filter(pk=atelier.pk).update(
+                called_off_at=None, calendar_sequence=atelier.calendar_sequence
+            )
         _set_state(atelier, target)
         _log_state_change(atelier, "ateliers.state_undo", old_state, target.value, user, revoked_certificates=revoked)
     atelier.revoked_certificates = revoked

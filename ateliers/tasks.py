@@ -4,9 +4,12 @@ import unicodedata
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+
+from notifications import kinds
+from notifications.models import Delivery
 
 from . import links
 from .calendar import calendar_method, registration_ics
@@ -56,6 +59,30 @@ def _registration_to_mail(registration_id):
     return None if registration is None or registration.anonymised else registration
 
 
+def _registration_context(registration, kind):
+    atelier = registration.atelier
+    return {
+        "registration": registration,
+        "atelier": atelier,
+        "kind": kind,
+        "atelier_url": links.atelier_url(atelier),
+        "confirm_url": links.confirm_url(registration),
+        "manage_url": links.manage_url(registration),
+        "accept_offer_url": links.accept_offer_url(registration),
+        "answers": registration.answers.select_related("question").order_by("question__sort_order"),
+        "evaluation_url": links.evaluation_url(registration),
+        "certificate_available": certificate_available(registration),
+    }
+
+
+def _ticket(registration):
+    """The calendar file and the QR code for the door, as (filename, content, mimetype)."""
+    return [
+        ("kennisatelier.ics", registration_ics(registration), _ics_type(registration.atelier)),
+        ("inchecken.png", qr_png(links.checkin_url(registration)), "image/png"),
+    ]
+
+
 @task()
 def send_registration_mail(registration_id, kind):
     registration = _registration_to_mail(registration_id)
@@ -64,28 +91,54 @@ def send_registration_mail(registration_id, kind):
     atelier = registration.atelier
     # The registrant's language, stored when they registered: subject, body and links follow it.
     with translation.override(registration.language or "nl"):
-        context = {
-            "registration": registration,
-            "atelier": atelier,
-            "kind": kind,
-            "atelier_url": links.atelier_url(atelier),
-            "confirm_url": links.confirm_url(registration),
-            "manage_url": links.manage_url(registration),
-            "accept_offer_url": links.accept_offer_url(registration),
-            "answers": registration.answers.select_related("question").order_by("question__sort_order"),
-            "evaluation_url": links.evaluation_url(registration),
-            "certificate_available": certificate_available(registration),
-        }
-        body = render_to_string(f"ateliers/email/{kind}.txt", context)
+        body = render_to_string(f"ateliers/email/{kind}.txt", _registration_context(registration, kind))
         message = EmailMultiAlternatives(
             subject=atelier_mail_subject(SUBJECTS[kind], atelier.title),
             body=body,
             to=[registration.email],
         )
         if kind in WITH_TICKET:
-            message.attach("kennisatelier.ics", registration_ics(registration), _ics_type(atelier))
-            message.attach("inchecken.png", qr_png(links.checkin_url(registration)), "image/png")
+            for attachment in _ticket(registration):
+                message.attach(*attachment)
         message.send()
+
+
+# -- the reminder before an atelier, for members through the notification service --------
+
+ATELIER_REMINDER = "atelier_reminder"
+
+
+def reminder_message(notification):
+    """The reminder for a member (`services.send_reminders`), written when it is sent in the
+    member's language: the same text, calendar file and QR code a guest gets, and nothing when
+    the seat was given up or the atelier called off since."""
+    pk = notification.subject_key.rpartition(":")[2]
+    registration = _registration_to_mail(pk) if pk.isdigit() else None
+    if (
+        registration is None
+        or registration.status != Registration.Status.CONFIRMED
+        or registration.user_id != notification.user_id
+        or registration.atelier.starts_at <= timezone.now()
+    ):
+        return None
+    context = _registration_context(registration, "reminder")
+    return kinds.Message(
+        subject=atelier_mail_subject(SUBJECTS["reminder"], registration.atelier.title),
+        title=atelier_mail_subject(SUBJECTS["reminder"], registration.atelier.title),
+        url=context["manage_url"],
+        template="ateliers/email/reminder.txt",
+        context=context,
+        attachments=_ticket(registration),
+    )
+
+
+kinds.register(
+    ATELIER_REMINDER,
+    _("Herinnering voor een kennisatelier"),
+    _("Een paar dagen voor een kennisatelier waarvoor u bent aangemeld, met het agenda-bestand en de QR-code."),
+    Delivery.IMMEDIATELY,  # a reminder in next week's overview would come after the atelier
+    reminder_message,
+)
 
 
 def _ics_type(atelier):

@@ -23,7 +23,7 @@ from core.public_urls import absolute_url
 
 from . import links, services
 from .calendar import member_feed, registration_ics, upcoming_feed
-from .certificates import certificate_pdf
+from .certificates import certificate_facts, certificate_pdf
 from .forms import ChangeRegistrationForm, EvaluationForm, FreshLinkForm, RegistrationForm
 from .models import AtelierPage, AtelierState, CalendarFeed, EvaluationAspect, Registration
 from .permissions import can_check_in
@@ -360,11 +360,8 @@ def certificate_check(request, code):
     revoked = not genuine and CERTIFICATE_CODE_RE.fullmatch(code) and services.certificate_revoked(code)
     context = {"code": code, "genuine": genuine, "revoked": revoked}
     if genuine:
-        context.update(
-            registration=registration,
-            atelier=registration.atelier,
-            accreditations=registration.atelier.granted_accreditations(),
-        )
+        # The facts the certificate states (certificates.certificate_facts), in the visitor's language.
+        context.update(registration=registration, facts=certificate_facts(registration))
     return render(
         request, "ateliers/certificate_check.html", context, status=200 if genuine else 410 if revoked else 404
     )
@@ -373,7 +370,8 @@ def certificate_check(request, code):
 def calendar_feed(request):
     ateliers = AtelierPage.objects.live().filter(
         date__gte=timezone.localdate() - datetime.timedelta(days=1),
-        state__in=[AtelierState.ANNOUNCED, AtelierState.REGISTRATION_OPEN, AtelierState.FULL],
+        # Called off ones too: subscribers' calendars drop them on STATUS:CANCELLED.
+        state__in=[AtelierState.ANNOUNCED, AtelierState.REGISTRATION_OPEN, AtelierState.FULL, AtelierState.CANCELLED],
     )
     response = HttpResponse(upcoming_feed(ateliers.order_by("date")), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kennisateliers.ics"'

@@ -21,7 +21,12 @@ class PreferencesForm(forms.Form):
                 choices=Delivery.choices,
                 initial=delivery,
                 widget=forms.RadioSelect,
+                # A kind left out of the POST keeps its delivery: a form rendered before an app
+                # added a kind still saves.
+                required=False,
             )
 
     def deliveries(self):
-        return {name: self.cleaned_data[f"kind_{name}"] for name in kinds.KINDS if f"kind_{name}" in self.cleaned_data}
+        return {
+            name: self.cleaned_data[f"kind_{name}"] for name in kinds.KINDS if self.cleaned_data.get(f"kind_{name}")
+        }

@@ -15,7 +15,6 @@ of them once.
 """
 
 import logging
-import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -71,13 +70,18 @@ def set_preferences(user, deliveries, language=None):
 
 
 @transaction.atomic
-def unsubscribe(user, kind, how="link"):
-    """Switch one kind off (the one-click link in a mail, RFC 8058); waiting notifications stay unsent."""
-    Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": Delivery.OFF})
+def unsubscribe(user, kind_names, how="link"):
+    """Switch kinds off (the one-click link in a mail, RFC 8058); their waiting notifications stay unsent.
+
+    `kind_names` is one kind's name or a list of them (the digest's link switches off every kind in it).
+    """
+    kind_names = [kind_names] if isinstance(kind_names, str) else list(kind_names)
+    for kind in kind_names:
+        Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": Delivery.OFF})
     Notification.objects.filter(
-        user=user, kind=kind, state__in=[Notification.State.PENDING, Notification.State.DIGEST]
+        user=user, kind__in=kind_names, state__in=[Notification.State.PENDING, Notification.State.DIGEST]
     ).update(state=Notification.State.OFF)
-    audit.record(user, "notifications.unsubscribe", label=f"member {user.pk}", kind=kind, via=how)
+    audit.record(user, "notifications.unsubscribe", label=f"member {user.pk}", kind=",".join(kind_names), via=how)
 
 
 # -- Notify ------------------------------------------------------------------------------------
@@ -193,29 +197,43 @@ def saved_searches_of(user):
 
 # -- New content: who hears of a page that went live -------------------------------------------
 
-WORD_RE = re.compile(r"\w+")
+
+def document_stems(document):
+    """The stems under which the search index finds `document` (title, text and facet values)."""
+    from search.analysis import stemmed_for_index
+    from search.backends.base import keyword_text
+
+    text = " ".join((document.title, document.summary, document.body, keyword_text(document)))
+    return frozenset(stemmed_for_index(text).split())
 
 
-def search_matches(saved, document, rows=None):
+def search_matches(saved, document, rows=None, stems=None):
     """Whether a saved search finds `document` (a SearchDocument), without asking the engine.
 
     Filters as the search page applies them: every filter name must hold one of its chosen
-    values. Words: each must occur in the document's text or facet values (case-insensitive);
-    the engine's stemming and synonyms are not applied, so a search for "spijbelen" matches
-    "spijbelen" but not "spijbelaar". This keeps the check per page cheap and bounded however
-    many searches are saved.
+    values. Words as the search analyses them (`search.query.parse`, `search.analysis`): each
+    word of the query, or one of its synonyms or compound parts, must occur in the document,
+    compared by stem, so "jongere" finds "jongeren" and "verzuim" finds "spijbelen" through the
+    synonym list. Words that only share a root without sharing a stem ("spijbelen",
+    "spijbelaar") do not match, as in the search itself. Checked per page in Python, so the
+    cost per published page stays bounded however many searches are saved.
     """
-    from search.backends.base import facet_rows, keyword_text
+    from search.analysis import stem
+    from search.backends.base import facet_rows
+    from search.query import parse
 
     rows = rows if rows is not None else set(facet_rows(document))
     for name, values in (saved.filters or {}).items():
         if not any((name, value) in rows for value in values):
             return False
-    words = [word for word in WORD_RE.findall(saved.query.lower()) if len(word) > 1]
-    if not words:
+    parsed = parse(saved.query)
+    if parsed.is_empty:
         return True
-    text = " ".join((document.title, document.summary, document.body, keyword_text(document))).lower()
-    return all(word in text for word in words)
+    stems = stems if stems is not None else document_stems(document)
+    return all(
+        any(all(stem(word) in stems for word in alternative) for alternative in clause.alternatives)
+        for clause in parsed.clauses
+    )
 
 
 def interested_in(page, document):
@@ -237,8 +255,9 @@ def interested_in(page, document):
         reason = ["theme", found.theme.name] if found.theme_id else ["organisation", found.organisation.name]
         reasons.setdefault(found.user_id, []).append(reason)
     rows = set(facet_rows(document))
+    stems = document_stems(document)
     for saved in SavedSearch.objects.only("pk", "user_id", "query", "filters").iterator():
-        if search_matches(saved, document, rows):
+        if search_matches(saved, document, rows, stems):
             reasons.setdefault(saved.user_id, []).append(["search", saved.label])
     return reasons
 

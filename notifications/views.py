@@ -133,13 +133,18 @@ def delete_search(request, search_id):
 
 
 def _unsubscribe_target(token):
-    """(user, kind) of a genuine unsubscribe token, or None."""
+    """(user, [Kind, …]) of a genuine unsubscribe token, or None.
+
+    A token names one kind (a mail about one thing) or several (a digest with several kinds)."""
 
     def load(value):
-        if not isinstance(value, list) or len(value) != 2 or value[1] not in kinds.KINDS:
+        if not isinstance(value, list) or len(value) != 2:
+            return None
+        names = value[1] if isinstance(value[1], list) else [value[1]]
+        if not names or not all(isinstance(name, str) and name in kinds.KINDS for name in names):
             return None
         user = get_user_model().objects.filter(pk=value[0]).first()
-        return (user, value[1]) if user else None
+        return (user, [kinds.get(name) for name in names]) if user else None
 
     try:
         return signed_links.open_link(links.UNSUBSCRIBE.name, token, load)
@@ -155,9 +160,9 @@ def unsubscribe(request, token):
     target = _unsubscribe_target(token)
     if target is None:
         return render(request, "notifications/unsubscribe_invalid.html", status=404)
-    user, kind_name = target
-    kind = kinds.get(kind_name)
+    user, chosen = target
+    context = {"kinds": chosen, "labels": ", ".join(str(kind.label) for kind in chosen)}
     if request.method == "POST":
-        services.unsubscribe(user, kind_name)
-        return render(request, "notifications/unsubscribed.html", {"kind": kind})
-    return render(request, "notifications/unsubscribe.html", {"kind": kind, "token": token})
+        services.unsubscribe(user, [kind.name for kind in chosen])
+        return render(request, "notifications/unsubscribed.html", context)
+    return render(request, "notifications/unsubscribe.html", {**context, "token": token})

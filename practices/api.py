@@ -39,6 +39,7 @@ from wagtail.models import Page
 from core.public_urls import absolute_url, page_absolute_url
 from core.query_params import MAX_VALUE_LENGTH, is_printable
 
+from .api_schema import MAX_ID, MAX_OFFSET, KnowledgeBaseSchema
 from .models import (
     MethodEvidenceRecord,
     MethodPage,
@@ -49,8 +50,6 @@ from .models import (
     story_facets,
 )
 
-MAX_OFFSET = 100_000
-MAX_ID = 2**63 - 1  # the largest primary key the databases store
 ID_PARAMETERS = ("child_of", "descendant_of", "ancestor_of", "translation_of", "id")
 
 
@@ -95,9 +94,15 @@ def check_query_values(request):
 class BoundedPagination(WagtailPagination):
     """Wagtail's offset/limit paging, with an upper bound on the offset (2**63 overflowed the database)."""
 
+    max_offset = MAX_OFFSET
+
+    @staticmethod
+    def limit_max():
+        return getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_OFFSET
+
     def paginate_queryset(self, queryset, request, view=None):
-        bounded_integer(request, "offset", 0, MAX_OFFSET)
-        bounded_integer(request, "limit", 20, getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_OFFSET)
+        bounded_integer(request, "offset", 0, self.max_offset)
+        bounded_integer(request, "limit", 20, self.limit_max())
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -169,8 +174,9 @@ class FacetFilter(BaseFilterBackend):
 
 
 class KnowledgeBaseAPIViewSet(PagesAPIViewSet):
-    """One page type per endpoint; `?type=` is not needed and ignored."""
+    """One page type per endpoint: Wagtail's `?type=` is not needed (publications use it as a facet filter)."""
 
+    schema = KnowledgeBaseSchema()
     base_serializer_class = PublicPageSerializer
     pagination_class = BoundedPagination
     filter_backends = [FacetFilter] + [

@@ -6,4 +6,5 @@ app_name = "practices"
 
 urlpatterns = [
     path("matrix/", views.prevention_matrix, name="matrix"),
+    path("kaart/", views.story_map, name="story_map"),
 ]

@@ -1,4 +1,4 @@
-"""Schema-based fuzzing of the public APIs with schemathesis, against the OpenAPI schema at
+"""Schema-based fuzzing of both public APIs (search and the open data under /api/v2/) with schemathesis, against the OpenAPI schema at
 /api/schema/, in-process through the WSGI application, with the demo content loaded.
 
 Every operation gets a bounded number of generated requests (valid and edge-case parameters
@@ -15,6 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from cop_site.wsgi import application
 
 EXAMPLES_PER_OPERATION = 30
+OPEN_DATA = {
+    f"/api/v2/{endpoint}/{operation}"
+    for endpoint in ("stories", "methods", "publications")
+    for operation in ("", "{id}/", "find/")
+}
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +38,7 @@ def keep_test_connection():
 def test_every_public_api_operation_holds_up_against_generated_requests(demo_content, keep_test_connection):
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert {operation.path for operation in operations} >= {"/api/search/", "/api/search/autocomplete/"}
+    assert {operation.path for operation in operations} >= {"/api/search/", "/api/search/autocomplete/", *OPEN_DATA}
     for operation in operations:
 
         @given(case=operation.as_strategy())

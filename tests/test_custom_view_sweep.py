@@ -120,6 +120,7 @@ CLASSIFIED = {
     # editorial, practices, search, organisations
     "editorial_onboard": ADMINISTRATOR,
     "practices:matrix": PUBLIC,
+    "practices:story_map": PUBLIC,
     "search:search": PUBLIC,
     "search-api": PUBLIC,
     "search-autocomplete": PUBLIC,

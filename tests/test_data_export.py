@@ -74,8 +74,12 @@ def test_every_demo_account_downloads_its_own_data(client, demo_content):
     professional = User.objects.get(email="professional@demo.samenpreventief.nl")
     client.force_login(professional)
     data = json.loads(client.get(EXPORT_URL).content)
-    assert data["profile"]["registrations"] == [{"register": "skj", "number": "SKJ110012345", "period_start": None}]
-    [registration] = [item for item in data["kennisateliers"] if item["register_numbers"]]
-    assert registration["register_numbers"] == {"skj": "SKJ110012345"}
-    assert registration["wants_accreditation"] is True
+    assert data["profile"]["registrations"] == [
+        {"register": "skj", "number": "SKJ110012345", "period_start": "2022-03-01"}
+    ]
+    ateliers = data["kennisateliers"]
+    assert len(ateliers) == 4, "registered for the next atelier, and was at three past ones"
+    assert all(item["register_numbers"] == {"skj": "SKJ110012345"} for item in ateliers)
+    assert all(item["wants_accreditation"] is True for item in ateliers)
+    assert sum(1 for item in ateliers if item["attended"] and item["certificate_code"]) == 3
     assert data["tips"]["tried"], "the demo professional said they tried a tip"

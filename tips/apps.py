@@ -11,7 +11,7 @@ class TipsConfig(AppConfig):
         from home import sections
         from search import registry
 
-        from . import signals  # noqa: F401
+        from . import announcements, signals  # noqa: F401  (announcements registers its notification kinds)
         from .models import PairJudgement, Priority, Tip, Vote
         from .views import toptips_section
 

@@ -211,26 +211,6 @@ class JoinRequest(models.Model):
         return self.state == self.State.OPEN
 
 
-class Announcement(models.Model):
-    """One announcement sent to one member (`tips.announcements`), so a scheduled run that
-    comes again, or overlaps, never sends it twice."""
-
-    member = models.ForeignKey(CommunityMember, on_delete=models.CASCADE, related_name="announcements")
-    kind = models.CharField(max_length=30)
-    subject_id = models.PositiveIntegerField()  # the round, tip or join request it is about
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("bericht aan een lid")
-        verbose_name_plural = _("berichten aan leden")
-        constraints = [
-            models.UniqueConstraint(fields=["member", "kind", "subject_id"], name="one_announcement_per_member")
-        ]
-
-    def __str__(self):
-        return f"{self.kind} {self.subject_id} → {self.member_id}"
-
-
 class ThemedTip(TaggedItemBase):
     """Themes of tips come from the shared `taxonomy.Theme` vocabulary, not taggit's own tags."""
 

@@ -7,9 +7,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from core.public_urls import absolute_url, page_absolute_url
+from core.public_urls import absolute_url
 
-from .models import Community, CommunityMember, JoinRequest, Round, Tip, TipLibraryPage
+from .models import Community, CommunityMember, JoinRequest
 
 
 @task()
@@ -54,52 +54,3 @@ def send_join_decision_mail(join_request_id):
         }
         body = render_to_string("tips/email/join_decision.txt", context)
         send_mail(subject, body, None, [join_request.user.email])
-
-
-def _library_tip_url(tip):
-    library = TipLibraryPage.objects.live().first()
-    base = page_absolute_url(library) if library is not None else None
-    return base + library.reverse_subpage("tip", args=[tip.pk]) if base else None
-
-
-ANNOUNCEMENT_SUBJECTS = {
-    "round_opened": "Nieuwe ronde in {community}",
-    "round_deadline": "De ronde in {community} sluit binnenkort",
-    "tip_published": "Uw tip staat in de tipsbibliotheek",
-    "tip_toptip": "Uw tip is een toptip geworden",
-    "join_requested": "Nieuwe aanmelding voor {community}",
-}
-
-
-@task()
-def send_announcement_mail(member_id, kind, subject_id):
-    """One mail of `tips.announcements` to one member, addressed by the name the community knows
-    them by (a parent's pseudonym) and naming nobody else. In Dutch, like the other tips mails,
-    until the notification service knows each member's language."""
-    member = CommunityMember.objects.select_related("community", "user__profile").filter(pk=member_id).first()
-    if member is None or not member.is_active or kind not in ANNOUNCEMENT_SUBJECTS:
-        return
-    community = member.community
-    context = {"name": member.public_name, "community": community, "kind": kind}
-    with translation.override("nl"):
-        if kind == "join_requested":
-            join_request = JoinRequest.objects.filter(pk=subject_id, community=community).first()
-            if join_request is None:
-                return
-            context.update(
-                join_request=join_request,
-                url=absolute_url(reverse("tips:members", args=[community.slug]) + "#aanmeldingen"),
-            )
-        elif kind in ("round_opened", "round_deadline"):
-            round_ = Round.objects.filter(pk=subject_id, community=community).first()
-            if round_ is None:
-                return
-            context.update(round=round_, url=absolute_url(reverse("tips:round", args=[community.slug, round_.pk])))
-        else:
-            tip = Tip.objects.filter(pk=subject_id, community=community).first()
-            if tip is None:
-                return
-            url = _library_tip_url(tip) if kind == "tip_published" else None
-            context.update(tip=tip, url=url or absolute_url(reverse("tips:tip", args=[community.slug, tip.pk])))
-        body = render_to_string(f"tips/email/announcement_{kind}.txt", context)
-        send_mail(ANNOUNCEMENT_SUBJECTS[kind].format(community=community.name), body, None, [member.user.email])

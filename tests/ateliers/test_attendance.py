@@ -94,7 +94,7 @@ def test_certificate_pdf_names_person_atelier_date_reference_and_points(client, 
     assert atelier.title in text
     assert str(atelier.date.year) in text and atelier.date.strftime("%-d") in text
     assert "SKJ-REF-7781" in text
-    assert "2.0 punten" in text
+    assert "2,0 punten" in text  # Dutch number format (issue 18)
     assert attendee.certificate_code in text
 
 

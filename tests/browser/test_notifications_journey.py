@@ -30,7 +30,7 @@ def test_follow_choose_preferences_and_unsubscribe(page, live_server, member, pl
     assert audit_accessibility(page) == []
 
     page.get_by_role("link", name="Kies hoe vaak u meldingen krijgt").click()
-    page.get_by_label("Direct").check()
+    page.get_by_role("group", name=str(kinds.NEW_CONTENT.label)).get_by_label("Direct").check()
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("Uw voorkeuren voor meldingen zijn opgeslagen.").is_visible()
     assert audit_accessibility(page) == []

@@ -358,11 +358,18 @@ class Mailbox:
 
 
 class JourneySite:
-    """What a journey gets to know about the site: its public address and the mail it sent."""
+    """What a journey gets to know about the site: its public address, the mail it sent, and the
+    scheduled commands an operator runs next to it (cron: reminders, digests)."""
 
-    def __init__(self, url, mailbox):
+    def __init__(self, url, mailbox, env=None, log=None):
         self.url = url
         self.mailbox = mailbox
+        self._env = env
+        self._log = log
+
+    def run_command(self, *args):
+        """`manage.py <args>` against the site's own database and settings, as its cron job runs it."""
+        return manage(self._env, *args, log=self._log)
 
 
 @pytest.fixture(scope="session")
@@ -407,7 +414,7 @@ def journey_site(browser, tmp_path_factory, request):
     )
     try:
         wait_until_up(f"https://127.0.0.1:{port}/account/login/", app_server.process, app_server.log)
-        yield JourneySite(public_url, Mailbox(smtp))
+        yield JourneySite(public_url, Mailbox(smtp), env, logs / f"commands-{worker_id}.log")
     finally:
         task_worker.terminate()
         try:
@@ -427,6 +434,7 @@ class Journey:
         self.browser = browser
         self.site = site
         self.mailbox = site.mailbox
+        self.run_command = site.run_command
         self.folder = ARTIFACTS / name
         self.tabs = {}
         self.step_number = 0

@@ -224,6 +224,10 @@ def test_ask_accept_and_follow_the_mail_into_the_community(
     assert "Aanmelding intrekken" in response.content.decode()
     overview = client.get(reverse("members:overview")).content.decode()
     assert community.obj.name in overview and "Open" in overview
+    [notice] = mailoutbox  # the facilitator hears that someone asks, not who
+    assert notice.to == [community.facilitator.user.email]
+    assert "Otto" not in notice.body and "Zeester" not in notice.body
+    mailoutbox.clear()
 
     client.force_login(community.facilitator.user)
     members_page = client.get(reverse("tips:members", args=[community.obj.slug])).content.decode()
@@ -258,6 +262,9 @@ def test_a_declined_request_is_mailed_in_english_when_asked_in_english(
     )
     request = JoinRequest.objects.get()
     assert request.language == "en"
+    [notice] = mailoutbox  # to the facilitator, in her own language (Dutch), whatever the requester's
+    assert notice.to == [community.facilitator.user.email] and "Iemand vraagt" in notice.body
+    mailoutbox.clear()
     client.force_login(community.facilitator.user)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("tips:join_request_decide", args=[community.obj.slug, request.pk]), {"decision": "decline"})

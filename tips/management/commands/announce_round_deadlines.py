@@ -1,7 +1,7 @@
 """Tell members that a round's deadline is near. Run it from the scheduler (daily, or hourly).
 
 Safe to run twice, or in two places at once: each member's reminder for a round is recorded
-(`tips.Announcement`) and never sent again (see `tips.announcements`).
+(one `notifications.Notification` per member and round) and never sent again (see `tips.announcements`).
 """
 
 from django.core.management.base import BaseCommand
