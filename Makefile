@@ -11,6 +11,9 @@ PG_TEST_URL ?= postgres://cop:cop@127.0.0.1:5432/cop
 PYTEST_ARGS ?= -q -n 2 --dist loadfile --durations=15
 # The PostgreSQL pass repeats only what depends on the engine (tests/conftest.py, DATABASE_SENSITIVE).
 PG_MARKERS ?= postgres or database
+# `make test` leaves the journeys (tests/journeys: gunicorn, production settings, a browser) to
+# the PostgreSQL pass, production's engine, when PostgreSQL is there; see README.
+SQLITE_MARKERS ?=
 
 # The lock tool, at the version requirements-dev.in pins.
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements-dev.in)
@@ -85,7 +88,7 @@ lint: $(VENV)/.installed
 
 test-sqlite: install browser-deps
 	@echo "=== Test suite on SQLite ==="
-	DATABASE_URL=sqlite:///test-artifacts/sqlite.db $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=sqlite:///test-artifacts/sqlite.db $(VENV)/bin/pytest $(PYTEST_ARGS) $(if $(SQLITE_MARKERS),-m "$(SQLITE_MARKERS)")
 
 # Starts the local PostgreSQL 15 cluster when it is there; says so plainly when it is not.
 test-postgres: install browser-deps
@@ -96,7 +99,13 @@ test-postgres: install browser-deps
 	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only ==="; \
 	fi
 
-test: lint test-sqlite test-postgres
+test: lint
+	@if bash scripts/ensure_postgres.sh; then \
+	  $(MAKE) --no-print-directory test-sqlite SQLITE_MARKERS="not journey" && $(MAKE) --no-print-directory test-postgres; \
+	else \
+	  $(MAKE) --no-print-directory test-sqlite && \
+	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only (journeys included) ==="; \
+	fi
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor db.sqlite3 test-artifacts

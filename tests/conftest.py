@@ -47,6 +47,8 @@ def pytest_collection_modifyitems(config, items):
         path = item.path.relative_to(TESTS).as_posix()
         if path.startswith(DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
             item.add_marker(pytest.mark.database)
+        if path.startswith("journeys/"):
+            item.add_marker(pytest.mark.journey)
 
 
 @pytest.fixture(autouse=True)
@@ -117,11 +119,41 @@ class DatabaseSnapshot:
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, also in a run whose tests none ask for `db`.
+
+    pytest-django creates it only for the tests collected that use the ORM. The journeys never do,
+    yet their site is a copy of it (tests/journeys/conftest.py), so `pytest tests/journeys/` alone
+    needs it as well.
+    """
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+        yield
+        return
+    with django_db_blocker.unblock():
+        databases = setup_databases(verbosity=0, interactive=False, aliases={connection.alias})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def blank_snapshot(django_db_setup, django_db_blocker):
+    """The freshly migrated test database, kept aside before anything is loaded into it: what
+    every test that does not ask for the demo expects to find."""
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot("before")
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(blank_snapshot, django_db_blocker, tmp_path_factory):
     """The demo platform, loaded once per test process (20-25 CPU seconds) and kept aside.
 
     The database is put back as it was, so tests that do not ask for the demo never see it.
     The demo's files go to a media folder of their own, which `demo_content` copies per test.
+    The journeys' database is this one too, copied (tests/journeys/conftest.py).
     """
     from django.conf import settings
     from django.core.cache import caches
@@ -131,14 +163,13 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
 
     media = tmp_path_factory.mktemp("demo-media")
     with django_db_blocker.unblock():
-        before = DatabaseSnapshot("before")
         for alias in settings.CACHES:
             caches[alias].clear()
         with override_settings(MEDIA_ROOT=media), translation.override(settings.LANGUAGE_CODE):
             with transaction.atomic():
                 call_command("load_demo_content", stdout=open(os.devnull, "w"))
             demo = DatabaseSnapshot("demo")
-            before.restore()
+            blank_snapshot.restore()
         for alias in settings.CACHES:
             caches[alias].clear()
     return demo, media

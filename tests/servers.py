@@ -60,12 +60,17 @@ def database_url(host=None, port=None):
     )
 
 
-def prepare_for_app_servers(env):
-    """Passwords the servers can check, and an empty shared cache table."""
+def give_users_the_server_password():
+    """Every account gets PASSWORD (the demo's) hashed the way the servers check it: they run
+    with the production hashers, which do not read the tests' fast MD5 hashes."""
     from accounts.models import User
 
-    # The servers run with the production hashers, which do not read the tests' fast MD5 hashes.
     User.objects.update(password=make_password(PASSWORD, hasher="pbkdf2_sha256"))
+
+
+def prepare_for_app_servers(env):
+    """Passwords the servers can check, and an empty shared cache table."""
+    give_users_the_server_password()
     # The test settings use a per-process cache; the servers use the shared database cache.
     subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=BASE_DIR, env=env, check=True)
     with connection.cursor() as cursor:

@@ -5,9 +5,11 @@ WhiteNoise with manifest storage, database cache, database task queue) over TLS 
 https://localhost:<port> (a throw-away self-signed certificate, so no production setting is
 relaxed), `manage.py db_worker` next to it delivering the mail, and a real SMTP server inside
 the test process receiving it.
-The database is the tests' own (PostgreSQL when DATABASE_URL says so, else SQLite) but not
-pytest-django's: it is migrated and filled with the demo content once per pytest run (under a
-file lock, so the xdist workers share the work) and every worker serves its own copy of it.
+The database is the tests' own engine (PostgreSQL when DATABASE_URL says so, else SQLite) but
+not pytest-django's: once per pytest run (under a file lock, so the xdist workers share the work)
+the first worker that needs it copies its own test database with the demo content restored
+(tests/conftest.py, `demo_snapshot`: migrated and loaded once per process already) and the
+journeys' own data added; every worker serves its own copy of that template.
 
 Journeys only use what a user has: the pages, and the links in the mails that actually
 arrived. They never build URLs for the app, and they never touch the ORM.
@@ -30,7 +32,7 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from email import policy
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -75,12 +77,16 @@ class JourneyDatabase:
             self.template_url = urlunsplit(parts._replace(path="/" + self.template_name))
             self.copy_url = urlunsplit(parts._replace(path="/" + self.copy_name))
             self.admin_url = urlunsplit(parts._replace(path="/postgres"))
+            self.template_media = ARTIFACTS / f"{self.template_name}-media"
         else:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            self.template_path = ARTIFACTS / "journeys-template.sqlite3"
-            self.copy_path = ARTIFACTS / f"journeys-{worker_id}.sqlite3"
+            # Named after the tests' database file, so two runs with their own files never meet.
+            base = Path(urlsplit(self.url).path).stem or "cop"
+            self.template_path = ARTIFACTS / f"{base}-journeys-template.sqlite3"
+            self.copy_path = ARTIFACTS / f"{base}-journeys-{worker_id}.sqlite3"
             self.template_url = f"sqlite:///{self.template_path}"
             self.copy_url = f"sqlite:///{self.copy_path}"
+            self.template_media = ARTIFACTS / f"{base}-journeys-template-media"
 
     def _admin(self, *statements):
         import psycopg
@@ -107,6 +113,41 @@ class JourneyDatabase:
                 found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.template_name])
                 return found.fetchone() is not None
         return self.template_path.exists()
+
+    def fill_template(self):
+        """Copy this process's test database, as it is now, to the template; drop the
+        snapshot tables (tests/conftest.py) the copy brought along."""
+        from django.db import connection
+
+        if self.is_postgres:
+            import psycopg
+
+            source = connection.settings_dict["NAME"]
+            # PostgreSQL copies a database only while nobody is connected to it: not this
+            # process, nor a connection an earlier test's server thread left behind.
+            connection.close()
+            self._admin(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}'",
+                f'DROP DATABASE IF EXISTS "{self.template_name}" WITH (FORCE)',
+                f'CREATE DATABASE "{self.template_name}" TEMPLATE "{source}"',
+            )
+            with psycopg.connect(self.template_url, autocommit=True) as template:
+                tables = template.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'snapshot\\_%'"
+                ).fetchall()
+                for (table,) in tables:
+                    template.execute(f'DROP TABLE "{table}"')
+        else:
+            self.reset_template()
+            connection.ensure_connection()
+            with closing(sqlite3.connect(self.template_path, isolation_level=None)) as template:
+                connection.connection.backup(template)
+                tables = template.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'snapshot\\_%' ESCAPE '\\'"
+                ).fetchall()
+                for (table,) in tables:
+                    template.execute(f'DROP TABLE "{table}"')
+                template.execute("VACUUM")
 
     def make_copy(self):
         if self.is_postgres:
@@ -188,24 +229,44 @@ def manage(env, *args, log=None):
     return result.stdout
 
 
-def build_template(database, log):
-    """Migrate, load the demo content and the journeys' own ateliers; collect the static files.
+def build_template(database, request, log):
+    """The demo content and the journeys' own ateliers in a template database; the static files
+    collected.
 
-    The demo's own review notifications, sent while loading, go nowhere (dummy mail backend).
+    The demo is the one this test process loaded for its other tests (`demo_snapshot`), put back
+    for a moment: the journeys cost no second migrate and demo load (that took 50 s on SQLite and
+    70 s on PostgreSQL per pass). The tests' settings loaded it, so the passwords are hashed again
+    for the production hashers; the site's address and the database cache tables are the deploy
+    step's work (`migrate`, in `journey_site`), as on a real server. The tests' task backend ran
+    the demo's hundreds of index updates while loading, so the journeys start with an empty queue
+    and their mail is never stuck behind that backlog.
     """
-    env = production_env(
-        database.template_url,
-        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        PUBLIC_BASE_URL="https://localhost",  # each worker's own address is set by its deploy step
-    )
-    database.reset_template()
-    manage(env, "migrate", "--noinput", "-v0", log=log)
-    manage(env, "shell", "-c", "from tests.journeys.journey_data import build; build()", log=log)
+    from django.conf import settings
+    from django.utils import translation
+
+    from tests.servers import give_users_the_server_password
+
+    from .journey_data import load
+
+    blank = request.getfixturevalue("blank_snapshot")
+    demo, media = request.getfixturevalue("demo_snapshot")
+    shutil.rmtree(database.template_media, ignore_errors=True)
+    shutil.copytree(media, database.template_media)
+    with request.getfixturevalue("django_db_blocker").unblock():
+        demo.restore()
+        try:
+            with translation.override(settings.LANGUAGE_CODE):
+                load()
+            give_users_the_server_password()
+            database.fill_template()
+        finally:
+            blank.restore()
     # Production serves static files through WhiteNoise's manifest storage from STATIC_ROOT.
+    env = production_env(database.template_url, PUBLIC_BASE_URL="https://localhost")
     manage(env, "collectstatic", "--noinput", "-v0", log=log)
 
 
-def prepare_database(tmp_path_factory, worker_id, database):
+def prepare_database(tmp_path_factory, worker_id, database, request):
     """Build the template once per pytest run (the first worker builds, the others wait for it),
     then give this worker its own copy."""
     root = tmp_path_factory.getbasetemp()
@@ -222,7 +283,7 @@ def prepare_database(tmp_path_factory, worker_id, database):
             if not marker.exists() and not reuse:
                 log.write_text("")
                 started = time.monotonic()
-                build_template(database, log)
+                build_template(database, request, log)
                 marker.write_text(json.dumps({"url": database.template_url, "seconds": time.monotonic() - started}))
             database.make_copy()  # PostgreSQL copies a template only while nobody is connected to it
         finally:
@@ -312,9 +373,14 @@ class JourneySite:
 
 
 @pytest.fixture(scope="session")
-def journey_site(browser, tmp_path_factory, worker_id):
+def journey_site(browser, tmp_path_factory, request):
+    # xdist's name for this worker ("gw0"); "master" without xdist, also under `-p no:xdist`.
+    worker_id = os.environ.get("PYTEST_XDIST_WORKER", "master")
     database = JourneyDatabase(worker_id)
-    prepare_database(tmp_path_factory, worker_id, database)
+    prepare_database(tmp_path_factory, worker_id, database, request)
+    # The demo's files, copied with the template: this site uploads into its own folder.
+    media = tmp_path_factory.mktemp("journey-media")
+    shutil.copytree(database.template_media, media, dirs_exist_ok=True)
     smtp = SMTPServer().start()
     port = free_port()
     public_url = f"https://localhost:{port}"
@@ -325,6 +391,7 @@ def journey_site(browser, tmp_path_factory, worker_id):
         EMAIL_PORT=str(smtp.port),
         PUBLIC_BASE_URL=public_url,
         WAGTAILADMIN_BASE_URL=public_url,
+        DJANGO_MEDIA_ROOT=str(media),
     )
     logs = ARTIFACTS / "logs"
     # The deploy step: `migrate` on the copy with this site's environment (nothing to migrate;
@@ -446,6 +513,11 @@ class Journey:
 
 @pytest.fixture
 def journey(request, browser, journey_site):
+    from playwright.sync_api import expect
+
+    # Playwright's `expect` waits 5 s by default, the tabs 20 s: on a shared 2-core machine a
+    # form post that gunicorn answers in 6 s is slow, not wrong. The same patience for both.
+    expect.set_options(timeout=20_000)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid.split("::", 1)[-1])
     journey = Journey(browser, journey_site, name)
     yield journey

@@ -1,5 +1,5 @@
-"""What an operator sets up for the journeys on top of the demo content, run once in the site's
-own Django (`manage.py shell`) when the journey database is built.
+"""What an operator sets up for the journeys on top of the demo content, added once per pytest
+run when the journey database is built (tests/journeys/conftest.py, `build_template`).
 
 - an organiser of ateliers (in the demo's "Atelierorganisatoren" group and a member of ST-RAW,
   which co-organises the journeys' ateliers: organisers run only their own organisation's);
@@ -50,18 +50,6 @@ def _atelier(series, title, slug, date, start, end, capacity, accreditations, **
     atelier.save_revision().publish()
     AtelierPage.objects.filter(pk=atelier.pk).update(state=AtelierState.REGISTRATION_OPEN)
     return atelier
-
-
-def build():
-    """The demo content, then the journeys' own data. Tasks run inline while loading (the demo
-    queues hundreds of search- and reference-index updates), so the journeys start with an empty
-    queue and their mail is never stuck behind the demo's backlog."""
-    from django.core.management import call_command
-    from django.test.utils import override_settings
-
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
-        call_command("load_demo_content", verbosity=0)
-        load()
 
 
 def load():
