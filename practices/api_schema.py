@@ -177,7 +177,7 @@ class KnowledgeBaseSchema(AutoSchema):
                     explode=True,
                     description=f"{facet.label} (dezelfde waarden als het filter op de overzichtspagina).",
                 )
-                for facet in view.faceted_listing().facets
+                for facet in view.facet_list()
             ),
         ]
 

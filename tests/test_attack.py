@@ -136,6 +136,7 @@ def test_the_csrf_list_covers_every_public_url_that_takes_a_post():
         "round_csv",
         "search",
         "matrix",  # the knowledge-base matrix, GET only
+        "story_map",  # the map of stories per province, GET only
         "api-schema",  # GET only
         "wagtail_serve",  # pages: the one page with a form (tips library "tried it") is listed
         "wagtailcore_authenticate_with_password",  # Wagtail's page-password form; no such pages here

@@ -22,6 +22,7 @@ from .methods import (
     MethodKind,
     MethodPage,
     MethodTheme,
+    method_facet_list,
     method_facets,
 )
 from .publications import (
@@ -32,6 +33,7 @@ from .publications import (
     PublicationReflection,
     PublicationTheme,
     PublicationType,
+    publication_facet_list,
     publication_facets,
 )
 from .shared import RICH_TEXT, AgeRangeMixin, KeyFigure, ListingPage
@@ -42,6 +44,7 @@ from .stories import (
     StorySpokesperson,
     StoryStatus,
     StoryTheme,
+    story_facet_list,
     story_facets,
 )
 
@@ -69,7 +72,10 @@ __all__ = [
     "StorySpokesperson",
     "StoryStatus",
     "StoryTheme",
+    "method_facet_list",
     "method_facets",
+    "publication_facet_list",
     "publication_facets",
+    "story_facet_list",
     "story_facets",
 ]

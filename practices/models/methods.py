@@ -438,28 +438,34 @@ class MethodIndexPage(ListingPage):
         return method_facets()
 
 
+def method_facet_list():
+    """The method facets, readable without the database: the API schema lists them when
+    `check --deploy` runs, before any table may exist."""
+    return [
+        term_facet("life_stage", _("Levensfase"), "life_stages"),
+        term_facet("prevention_level", _("Preventieniveau"), "prevention_levels"),
+        Facet(
+            key="evidence_level",
+            label=_("Bewijsniveau"),
+            value_path="evidence_records__level__slug",
+            label_path="evidence_records__level__name",
+            order_path="evidence_records__level__rank",
+        ),
+        term_facet("setting", _("Setting"), "settings"),
+        term_facet("domain", _("Domein"), "domains"),
+        Facet(
+            key="theme",
+            label=_("Thema"),
+            value_path="tagged_themes__tag__slug",
+            label_path="tagged_themes__tag__name",
+        ),
+    ]
+
+
 def method_facets():
     return FacetedListing(
         MethodPage.objects.live().public(),
-        facets=[
-            term_facet("life_stage", _("Levensfase"), "life_stages"),
-            term_facet("prevention_level", _("Preventieniveau"), "prevention_levels"),
-            Facet(
-                key="evidence_level",
-                label=_("Bewijsniveau"),
-                value_path="evidence_records__level__slug",
-                label_path="evidence_records__level__name",
-                order_path="evidence_records__level__rank",
-            ),
-            term_facet("setting", _("Setting"), "settings"),
-            term_facet("domain", _("Domein"), "domains"),
-            Facet(
-                key="theme",
-                label=_("Thema"),
-                value_path="tagged_themes__tag__slug",
-                label_path="tagged_themes__tag__name",
-            ),
-        ],
+        facets=method_facet_list(),
         prefetch=(
             "life_stages",
             "prevention_levels",

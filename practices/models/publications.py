@@ -282,24 +282,30 @@ class PublicationIndexPage(ListingPage):
         return publication_facets()
 
 
+def publication_facet_list():
+    """The publication facets, readable without the database: the API schema lists them when
+    `check --deploy` runs, before any table may exist."""
+    return [
+        Facet(
+            key="type",
+            label=_("Soort onderzoek"),
+            value_path="publication_type",
+            choices=dict(PublicationPage._meta.get_field("publication_type").choices),
+        ),
+        term_facet("life_stage", _("Levensfase"), "life_stages"),
+        Facet(
+            key="theme",
+            label=_("Thema"),
+            value_path="tagged_themes__tag__slug",
+            label_path="tagged_themes__tag__name",
+        ),
+    ]
+
+
 def publication_facets():
     return FacetedListing(
         PublicationPage.objects.live().public(),
-        facets=[
-            Facet(
-                key="type",
-                label=_("Soort onderzoek"),
-                value_path="publication_type",
-                choices=dict(PublicationPage._meta.get_field("publication_type").choices),
-            ),
-            term_facet("life_stage", _("Levensfase"), "life_stages"),
-            Facet(
-                key="theme",
-                label=_("Thema"),
-                value_path="tagged_themes__tag__slug",
-                label_path="tagged_themes__tag__name",
-            ),
-        ],
+        facets=publication_facet_list(),
         prefetch=("reflections",),
         ordering=("-publication_year", "title"),
     )

@@ -384,30 +384,36 @@ class StoryIndexPage(ListingPage):
 PROVINCES = dict(Province.choices)
 
 
+def story_facet_list():
+    """The story facets, readable without the database: the API schema lists them when
+    `check --deploy` runs, before any table may exist."""
+    return [
+        Facet(
+            key="municipality",
+            label=_("Gemeente"),
+            value_path="municipality__slug",
+            label_path="municipality__short_name",
+            order_path="municipality__short_name",
+        ),
+        Facet(key="province", label=_("Provincie"), value_path="municipality__province", choices=PROVINCES),
+        term_facet("life_stage", _("Levensfase"), "life_stages"),
+        term_facet("prevention_level", _("Preventieniveau"), "prevention_levels"),
+        term_facet("setting", _("Setting"), "settings"),
+        term_facet("domain", _("Domein"), "domains"),
+        Facet(
+            key="theme",
+            label=_("Thema"),
+            value_path="tagged_themes__tag__slug",
+            label_path="tagged_themes__tag__name",
+        ),
+        term_facet("working_factor", _("Werkende factor"), "working_factors", order="number"),
+    ]
+
+
 def story_facets():
     return FacetedListing(
         PracticeStoryPage.objects.live().public(),
-        facets=[
-            Facet(
-                key="municipality",
-                label=_("Gemeente"),
-                value_path="municipality__slug",
-                label_path="municipality__short_name",
-                order_path="municipality__short_name",
-            ),
-            Facet(key="province", label=_("Provincie"), value_path="municipality__province", choices=PROVINCES),
-            term_facet("life_stage", _("Levensfase"), "life_stages"),
-            term_facet("prevention_level", _("Preventieniveau"), "prevention_levels"),
-            term_facet("setting", _("Setting"), "settings"),
-            term_facet("domain", _("Domein"), "domains"),
-            Facet(
-                key="theme",
-                label=_("Thema"),
-                value_path="tagged_themes__tag__slug",
-                label_path="tagged_themes__tag__name",
-            ),
-            term_facet("working_factor", _("Werkende factor"), "working_factors", order="number"),
-        ],
+        facets=story_facet_list(),
         select=("municipality",),
         prefetch=("life_stages", "tagged_themes__tag"),
     )
