@@ -20,7 +20,7 @@ UV_VERSION := $(shell sed -n 's/^uv==//p' requirements-dev.in)
 # Same arguments for both locks: one set of wheels for Python 3.11 on every OS, each with its hashes.
 LOCK_ARGS := --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock" $(LOCK_UPGRADE)
 
-.PHONY: run test install lock static messages lint test-sqlite test-postgres browser-deps postgres migrate setup demo clean
+.PHONY: run test install system-deps lock static messages lint test-sqlite test-postgres browser-deps postgres migrate setup demo clean
 
 # requirements-dev.txt holds every package of requirements.txt at the same version plus the
 # tools, each with its hashes: one pip run installs the whole set and refuses any file whose
@@ -30,7 +30,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install -q --require-hashes -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed static messages
+install: system-deps $(VENV)/.installed static messages
+
+# Certificates are PDFs drawn by WeasyPrint, which needs Pango (deploy/Dockerfile installs it too).
+system-deps:
+	@ldconfig -p | grep -q 'libpangoft2-1.0' || { echo "Installing Pango (Debian packages, for certificate PDFs)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null) \
+	  || echo "Could not install Pango: certificate downloads will fail"; }
 
 # Regenerates requirements.txt and requirements-dev.txt from requirements.in and
 # requirements-dev.in (see README, "Dependencies"). Versions already in the locks are kept
