@@ -193,6 +193,19 @@ def test_the_form_asks_for_the_group_only_when_places_are_reserved(client, make_
     assert response.status_code == 200 and not Registration.objects.filter(email="nep@example.nl").exists()
 
 
+def test_the_form_says_when_only_reserved_places_are_left_and_the_manage_page_names_the_list(client, make_atelier):
+    atelier, groups = atelier_with_groups(make_atelier, capacity=2, ouders=1)
+    register_guest(atelier, 1)
+    form = client.get(reverse("ateliers:register", args=[atelier.pk])).content.decode()
+    assert "Er zijn alleen nog plaatsen vrij voor een groep" in form
+
+    register_guest(atelier, 2, group=groups["ouders"])
+    waiting_parent = register_guest(atelier, 3, group=groups["ouders"])
+    token = services.make_token(waiting_parent, "manage")
+    page = client.get(reverse("ateliers:manage", args=[token])).content.decode()
+    assert "nummer 1 op de wachtlijst voor ouders" in page
+
+
 def test_a_parent_members_form_has_the_parents_group_preselected(client, make_atelier, member):
     member.profile.role = "parent"
     member.profile.save()
