@@ -44,6 +44,7 @@ from search.documents import SearchDocument
 
 from .blocks import SpeakerBlock
 from .links import make_token
+from .places import places_of
 
 MAX_TALKS = 4
 # A reminder further ahead than this is no reminder; it also bounds what the reminder run reads.
@@ -406,8 +407,6 @@ class AtelierPage(Page):
     @cached_property
     def places(self):
         """Free places per kind, for the page, the form and the JSON-LD (services.places_of)."""
-        from .services import places_of
-
         return places_of(self)
 
     @property

@@ -12,7 +12,6 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
-from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
