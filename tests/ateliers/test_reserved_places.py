@@ -223,6 +223,10 @@ def test_the_organisers_list_and_csv_show_the_group(client, make_atelier, organi
     register_guest(atelier, 2)
     client.force_login(organiser)
 
+    manage = client.get(reverse("ateliers_admin:manage", args=[atelier.pk])).content.decode()
+    assert "<td>ouders</td>" in manage and "<td>algemeen</td>" in manage
+    assert "ouders: 1 gereserveerd, 0 vrij" in manage and "Algemeen: 1 vrij" in manage
+
     csv_text = client.get(reverse("ateliers_admin:registrations_export", args=[atelier.pk])).content.decode()
     header, *rows = [line.split(";") for line in csv_text.lstrip("\ufeff").splitlines()]
     column = header.index("groep")
