@@ -96,14 +96,17 @@ class ManageAtelierView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        registrations = self.atelier.registrations.exclude(status=Registration.Status.CANCELLED).order_by(
-            "status", "queued_at", "pk"
+        registrations = (
+            self.atelier.registrations.exclude(status=Registration.Status.CANCELLED)
+            .select_related("group")
+            .order_by("status", "queued_at", "pk")
         )
         context.update(
             atelier=self.atelier,
             transitions=services.allowed_transitions(self.atelier),
             undo_target=services.undo_target(self.atelier),
             registrations=registrations,
+            places=services.places_of(self.atelier),
             counts={
                 status.label: self.atelier.registrations.filter(status=status).count() for status in Registration.Status
             },

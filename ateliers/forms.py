@@ -33,10 +33,29 @@ class RegistrationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, user=None, questions=(), **kwargs):
+    def __init__(self, *args, user=None, questions=(), groups=(), **kwargs):
         self.user = user
         self.questions = list(questions)
+        self.groups = {str(group.pk): group for group in groups}
         super().__init__(*args, **kwargs)
+        if self.groups:
+            # Only an atelier with reserved places asks; the answer is the registrant's own word.
+            self.fields["group"] = forms.ChoiceField(
+                label=_("Hoor je bij een van deze groepen?"),
+                choices=[("", _("Nee, geen van deze groepen"))]
+                + [
+                    (key, f"{group.name} – {group.description}" if group.description else group.name)
+                    for key, group in self.groups.items()
+                ],
+                widget=forms.RadioSelect,
+                required=False,
+                help_text=_(
+                    "Voor deze groepen zijn plaatsen gereserveerd. Kies alleen een groep waar je echt bij hoort; "
+                    "zijn die plaatsen op, dan krijg je een gewone plek als die er is, anders kom je op de "
+                    "wachtlijst van je groep."
+                ),
+            )
+            self.order_fields(["name", "email", "organisation_name", "background", "group"])
         for register in Register:
             self.fields[register_field_name(register.value)] = forms.CharField(
                 label=_("Registratienummer %(register)s") % {"register": register.name},
@@ -56,6 +75,10 @@ class RegistrationForm(forms.Form):
                 self.initial.setdefault("organisation_name", str(profile.organisation))
             for registration in profile.registrations.all():
                 self.initial.setdefault(register_field_name(registration.register), registration.number)
+            role = getattr(profile, "role", "")
+            preselected = next((key for key, g in self.groups.items() if role and g.preselect_for_role == role), None)
+            if preselected:
+                self.initial.setdefault("group", preselected)
             previous = user.atelier_registrations.order_by("-created_at").first()
             if previous:
                 self.initial.setdefault("background", previous.background)
@@ -79,6 +102,10 @@ class RegistrationForm(forms.Form):
             )
         cleaned["register_numbers"] = numbers
         return cleaned
+
+    def chosen_group(self):
+        """The ReservedPlaces the registrant chose, or None (general)."""
+        return self.groups.get(self.cleaned_data.get("group") or "")
 
     def answers(self):
         """{question id: answer text} for services.register / change_registration."""

@@ -44,6 +44,7 @@ from search.documents import SearchDocument
 
 from .blocks import SpeakerBlock
 from .links import make_token
+from .places import places_of
 
 MAX_TALKS = 4
 # A reminder further ahead than this is no reminder; it also bounds what the reminder run reads.
@@ -184,6 +185,25 @@ class AtelierPageForm(EditorPageForm):
         help_text=_("Voor wie dit kennisatelier bedoeld is."),
     )
 
+    def clean(self):
+        """The reserved places, as typed in the inline rows (not yet on the page), must fit the capacity."""
+        cleaned = super().clean()
+        formset = self.formsets.get("reserved_places")
+        capacity = cleaned.get("capacity")
+        if formset is None or capacity is None or not formset.is_valid():
+            return cleaned
+        reserved = sum(row.get("places") or 0 for row in formset.cleaned_data if row and not row.get("DELETE", False))
+        if reserved > capacity:
+            self.add_error("capacity", reserved_places_too_many(reserved, capacity))
+        return cleaned
+
+
+def reserved_places_too_many(reserved, capacity):
+    return _(
+        "Er zijn %(reserved)s plaatsen gereserveerd voor groepen, maar het kennisatelier heeft maar %(capacity)s "
+        "plaatsen. Verhoog het aantal plaatsen of reserveer er minder."
+    ) % {"reserved": reserved, "capacity": capacity}
+
 
 def next_thursday():
     today = timezone.localdate()
@@ -278,6 +298,14 @@ class AtelierPage(Page):
     registration_panels = [
         FieldRowPanel([FieldPanel("change_cutoff_hours"), FieldPanel("offer_hours"), FieldPanel("reminder_days")]),
         InlinePanel("questions", label=_("Vraag bij aanmelden")),
+        InlinePanel(
+            "reserved_places",
+            label=_("Gereserveerde plaatsen voor een groep"),
+            help_text=_(
+                "Een deel van de plaatsen vasthouden voor een groep, bijvoorbeeld ouders of studenten. "
+                "Ze tellen mee in het aantal plaatsen; de rest is voor iedereen. Elke groep heeft een eigen wachtlijst."
+            ),
+        ),
     ]
     lessons_panels = [FieldPanel("lessons")]
     edit_handler = TabbedInterface(
@@ -376,9 +404,15 @@ class AtelierPage(Page):
         """Seats taken: confirmed, and offered to someone from the waiting list (held for them)."""
         return self.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
 
+    @cached_property
+    def places(self):
+        """Free places per kind, for the page, the form and the JSON-LD (services.places_of)."""
+        return places_of(self)
+
     @property
     def seats_left(self):
-        return max(self.capacity - self.confirmed_count, 0)
+        """Every free place someone could still take: general ones plus each group's reserved ones."""
+        return self.places.free_total
 
     def audience_labels(self):
         labels = dict(Background.choices)
@@ -410,8 +444,10 @@ class AtelierPage(Page):
             return "https://schema.org/SoldOut"
         if self.state == AtelierState.ANNOUNCED:
             return "https://schema.org/PreSale"
-        if self.accepts_registrations and self.seats_left > 0:
+        if self.accepts_registrations and self.places.free_general > 0:
             return "https://schema.org/InStock"
+        if self.accepts_registrations and self.seats_left > 0:
+            return "https://schema.org/LimitedAvailability"  # only places reserved for a group are left
         return "https://schema.org/SoldOut"
 
     def structured_data(self):
@@ -595,6 +631,50 @@ class RegistrationQuestion(Orderable):
             raise ValidationError({"choices": _("Geef minstens twee keuzes, één per regel.")})
 
 
+class ReservedPlaces(Orderable):
+    """Places of an atelier held for one group ("Ouders": 10), with that group's own waiting list.
+
+    What pretix calls a quota: the reserved places are part of the capacity, the rest is open to
+    everyone. Who belongs to the group is what registrants declare on the form (the help text
+    says who is meant); a member's account role only preselects it. The rules that hand out
+    places are in services.py (`places_of`, `_take_seat_or_queue`, `fill_free_seats`).
+    """
+
+    class Role(models.TextChoices):
+        PARENT = "parent", _("Ouders")
+        PROFESSIONAL = "professional", _("Professionals")
+
+    page = ParentalKey(AtelierPage, related_name="reserved_places", on_delete=models.CASCADE)
+    name = models.CharField(_("groep"), max_length=80, help_text=_("Bijvoorbeeld ‘ouders’ of ‘studenten’."))
+    places = models.PositiveIntegerField(_("aantal plaatsen"))
+    description = models.CharField(
+        _("wie hoort erbij"),
+        max_length=255,
+        blank=True,
+        help_text=_("Staat bij de keuze op het aanmeldformulier, bijvoorbeeld ‘Je bent ouder of verzorger’."),
+    )
+    preselect_for_role = models.CharField(
+        _("voorgekozen voor leden met de rol"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        help_text=_("Een ingelogd lid met deze rol ziet deze groep al gekozen; veranderen kan altijd."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("places")]),
+        FieldPanel("description"),
+        FieldPanel("preselect_for_role"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gereserveerde plaatsen")
+        verbose_name_plural = _("gereserveerde plaatsen")
+
+    def __str__(self):
+        return self.name
+
+
 def new_certificate_code():
     raw = secrets.token_hex(5).upper()
     return f"{raw[:5]}-{raw[5:]}"
@@ -648,6 +728,16 @@ class Registration(models.Model):
     anonymised = models.BooleanField(default=False)
     # The site language at registration time: the mails about this registration go out in it.
     language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default="nl")
+    # The group the registrant said they belong to (empty: general). Which place they hold is not
+    # stored: a group's seated members fill its reserved places first, the rest count as general.
+    group = models.ForeignKey(
+        ReservedPlaces,
+        verbose_name=_("groep"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
 
     class Meta:
         verbose_name = _("aanmelding")

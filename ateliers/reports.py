@@ -314,7 +314,7 @@ def registrations_export_csv(atelier):
     questions = list(atelier.questions.all())
     registers = [(value, label) for value, label in Register.choices]
     header = (
-        ["naam", "e-mailadres", "organisatie", "achtergrond", "status", "aanwezig"]
+        ["naam", "e-mailadres", "organisatie", "achtergrond", "groep", "status", "aanwezig"]
         + [f"registratienummer {label}" for _value, label in registers]
         + ["wensen of opmerkingen"]
         + [question.text for question in questions]
@@ -322,6 +322,7 @@ def registrations_export_csv(atelier):
     registrations = (
         atelier.registrations.exclude(status=Status.CANCELLED)
         .filter(anonymised=False)
+        .select_related("group")
         .prefetch_related("answers")
         .order_by("status", "queued_at", "pk")
     )
@@ -334,6 +335,7 @@ def registrations_export_csv(atelier):
                 registration.email,
                 registration.organisation_name,
                 registration.get_background_display(),
+                registration.group.name if registration.group else _("algemeen"),
                 registration.get_status_display(),
                 _("ja") if registration.attended else _("nee"),
             ]

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +46,7 @@ from .models import (
     RevokedCertificate,
     new_certificate_code,
 )
+from .places import Places, places_of  # noqa: F401 (the rules below and the admin read the places here)
 from .tasks import send_fresh_link_mail, send_organiser_message_mail, send_registration_mail
 
 logger = logging.getLogger(__name__)
@@ -233,31 +234,30 @@ def _enqueue_mail(registration, kind):
     transaction.on_commit(lambda: send_registration_mail.enqueue(registration.pk, kind))
 
 
-def _seats_taken(atelier):
-    """(seats taken, waiting) in one query; a seat offered from the waiting list counts as taken."""
-    counts = atelier.registrations.filter(status__in=(*Registration.SEAT_STATUSES, Status.WAITING)).aggregate(
-        taken=Count("pk", filter=Q(status__in=Registration.SEAT_STATUSES)),
-        waiting=Count("pk", filter=Q(status=Status.WAITING)),
-    )
-    return counts["taken"], counts["waiting"]
-
-
 def _take_seat_or_queue(atelier, registration):
-    """Give the registration a seat if one is free, else a place on the waiting list, and save it.
+    """Give the registration a place if one is free for them, else a place on their list, and save it.
 
-    People already waiting come first: if seats came free without the list moving up (more
+    A registrant for a group takes one of the group's reserved places if one is free, else a
+    general place if one is free (as pretix lets a quota's members fall back to the general
+    quota: a reserved place exists to guarantee the group room, not to keep its members out of
+    free seats everyone else may take), else joins that group's waiting list. Everyone else
+    takes a general place or joins the general waiting list.
+
+    People already waiting come first: if places came free without the list moving up (more
     capacity saved by some path that skipped `capacity_changed`), they are promoted before
-    the newcomer is counted, under the same lock, and a "full" atelier with free seats opens
-    again. Usually it is one count and one write.
+    the newcomer is counted, under the same lock, and a "full" atelier with free places opens
+    again. Usually it is two reads and one write.
     """
-    confirmed, waiting = _seats_taken(atelier)
-    if confirmed < atelier.capacity and (waiting or atelier.state == AtelierState.FULL):
+    places = places_of(atelier)
+    if places.someone_waiting_may_take_a_place() or (atelier.state == AtelierState.FULL and places.free_total):
         fill_free_seats(atelier)
-        confirmed, waiting = _seats_taken(atelier)
+        places = places_of(atelier)
     registration.queued_at = timezone.now()
-    registration.status = Status.CONFIRMED if confirmed < atelier.capacity else Status.WAITING
+    registration.status = Status.CONFIRMED if places.free_for(registration.group_id) else Status.WAITING
     registration.save()
-    if confirmed + 1 >= atelier.capacity and atelier.state == AtelierState.REGISTRATION_OPEN:
+    if registration.status == Status.CONFIRMED:
+        places.take(registration.group_id)
+    if places.free_total == 0 and atelier.state == AtelierState.REGISTRATION_OPEN:
         _follow_the_seats(atelier, AtelierState.FULL)
     _enqueue_mail(registration, "confirmed" if registration.status == Status.CONFIRMED else "waiting")
 
@@ -275,6 +275,7 @@ def register(
     answers=None,
     user=None,
     language="nl",
+    group=None,
 ):
     """Register someone; the same e-mail address twice gives the same registration.
 
@@ -282,7 +283,8 @@ def register(
     the waiting list. A guest first gets a link to confirm the address; until then the
     registration holds no seat, so nobody can take seats in someone else's name.
     `language` is the site language the form was sent in; the mails follow it. `answers`
-    holds the answers to the atelier's own questions ({question id: text}).
+    holds the answers to the atelier's own questions ({question id: text}). `group` is the
+    atelier's ReservedPlaces the registrant says they belong to (None: general).
     """
     email = email.strip().lower()
     details = {
@@ -294,10 +296,13 @@ def register(
         "remarks": remarks.strip(),
         "user": user,
         "language": language or "nl",
+        "group": group,
     }
     with seats_locked(atelier) as atelier:
         if not atelier.accepts_registrations:
             raise AtelierError(_("Aanmelden voor dit kennisatelier is niet (meer) mogelijk."))
+        if group is not None and group.page_id != atelier.pk:
+            raise AtelierError(_("Deze groep hoort niet bij dit kennisatelier. Kies opnieuw."))
         # Every registration for this atelier is created here, under the lock: no second one
         # for the same address can appear between this look-up and the insert below.
         registration = atelier.registrations.filter(email=email).first()
@@ -364,6 +369,12 @@ def cancel(registration):
 def fill_free_seats(atelier):
     """Hand free seats to the waiting list, in order: the one code path for "a seat came free".
 
+    One walk down the waiting lists in the order people joined them: a freed reserved place goes
+    to the first person waiting of that group (nobody else may take it); a freed general place
+    goes to the first person waiting of any list, group members included, since they may take
+    general places too (see `_take_seat_or_queue`). Someone whose group's places are all taken
+    and for whom no general place is free is skipped, keeping their place in line.
+
     Runs after a cancellation, a declined or lapsed offer, and more capacity published. With
     the atelier's `offer_hours` above zero the first person waiting is *offered* the seat: it is
     held for them until `offer_expires_at` (never past the start) and goes to the next person if
@@ -376,14 +387,15 @@ def fill_free_seats(atelier):
     _lapse_expired_offers(atelier)
     if atelier.state == AtelierState.CANCELLED:
         return []  # called off: a freed seat is for nobody, and open/full no longer applies
-    taken = atelier.registrations.filter(status__in=Registration.SEAT_STATUSES).count()
-    free = atelier.capacity - taken
+    places = places_of(atelier)
     moved_up = []
-    if free > 0:
+    if places.someone_waiting_may_take_a_place():
         waiting = atelier.registrations.select_for_update().filter(status=Status.WAITING).order_by("queued_at", "pk")
-        for registration in waiting[:free]:
-            if atelier.offer_hours and atelier.has_started:
-                break  # no time left to accept an offer: the list stays as it is
+        for registration in waiting:
+            if not places.free_total or (atelier.offer_hours and atelier.has_started):
+                break  # no place left, or no time left to accept an offer: the lists stay as they are
+            if not places.free_for(registration.group_id):
+                continue  # only their group's places would do, and those are taken: next in line
             if atelier.offer_hours:
                 _offer_seat(atelier, registration)
             else:
@@ -391,11 +403,11 @@ def fill_free_seats(atelier):
                 registration.save(update_fields=["status"])
                 _log_registration(registration, atelier, "ateliers.promote")
                 _enqueue_mail(registration, "promoted")
+            places.take(registration.group_id)
             moved_up.append(registration)
-    seated = taken + len(moved_up)
-    if atelier.state == AtelierState.FULL and seated < atelier.capacity:
+    if atelier.state == AtelierState.FULL and places.free_total:
         _follow_the_seats(atelier, AtelierState.REGISTRATION_OPEN)
-    elif atelier.state == AtelierState.REGISTRATION_OPEN and seated >= atelier.capacity:
+    elif atelier.state == AtelierState.REGISTRATION_OPEN and not places.free_total:
         _follow_the_seats(atelier, AtelierState.FULL)  # fewer seats published than are already taken
     return moved_up
 
@@ -764,9 +776,13 @@ def answers_of(registration):
 
 
 def waiting_position(registration):
+    """Place on one's own list: a group's list counts that group only; the general list counts
+    everyone, since people of every group may take a general place before you."""
     if registration.status != Status.WAITING:
         return None
     ahead = registration.atelier.registrations.filter(status=Status.WAITING, queued_at__lt=registration.queued_at)
+    if registration.group_id is not None:
+        ahead = ahead.filter(group_id=registration.group_id)
     return ahead.count() + 1
 
 
@@ -827,8 +843,7 @@ def undo_target(atelier):
     if state == AtelierState.CANCELLED and atelier.has_started:
         return None  # nothing left to reopen: the participants were told it would not happen
     if state in (AtelierState.HELD, AtelierState.CANCELLED):
-        confirmed = atelier.registrations.filter(status=Status.CONFIRMED).count()
-        return AtelierState.FULL if confirmed >= atelier.capacity else AtelierState.REGISTRATION_OPEN
+        return AtelierState.REGISTRATION_OPEN if places_of(atelier).free_total else AtelierState.FULL
     return UNDO.get(state)
 
 

@@ -177,7 +177,9 @@ def register(request, atelier_id):
     user = request.user if request.user.is_authenticated else None
     if not atelier.accepts_registrations:
         return render(request, "ateliers/register_closed.html", {"atelier": atelier}, status=200)
-    form = RegistrationForm(request.POST or None, user=user, questions=atelier.questions.all())
+    form = RegistrationForm(
+        request.POST or None, user=user, questions=atelier.questions.all(), groups=atelier.reserved_places.all()
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if user is None and _too_many_guest_registrations(request):
@@ -196,6 +198,7 @@ def register(request, atelier_id):
                 answers=form.answers(),
                 user=user,
                 language=translation.get_language() or "nl",
+                group=form.chosen_group(),
             )
         except services.AtelierBusy:
             return _busy(request, {"atelier": atelier, "form": form, "member": user})
