@@ -122,3 +122,20 @@ def test_the_api_gives_no_personal_data_beyond_public_names(client, demo_content
         for field in ("owner", "contact_email", "contact_name", "tips", "locked_by"):
             assert client.get(f"/api/v2/{endpoint}/?fields={field}").status_code == 400, (endpoint, field)
     assert client.get("/api/v2/tips/").status_code == 404
+
+
+@pytest.mark.parametrize("query", ['E0oT*t)"@[Dy', '"', "@@", "NEAR(", "ouders AND", "^jongeren"])
+@pytest.mark.parametrize("endpoint", ["stories", "methods", "publications"])
+def test_search_with_punctuation_answers_instead_of_failing(client, demo_content, endpoint, query):
+    """The fuzzer's find: on SQLite, Wagtail's search backend handed `"`, `@` and `*` to FTS5 as
+    query syntax, and the database's refusal became a 503."""
+    response = client.get(f"/api/v2/{endpoint}/", {"search": query})
+    assert response.status_code == 200, response.content[:300]
+    assert "items" in response.json()
+
+
+def test_search_with_punctuation_still_finds_by_its_words(client, demo_content):
+    plain = client.get("/api/v2/methods/", {"search": "VoorZorg"}).json()
+    noisy = client.get("/api/v2/methods/", {"search": '"VoorZorg"@*'}).json()
+    assert plain["meta"]["total_count"] >= 1
+    assert [item["id"] for item in noisy["items"]] == [item["id"] for item in plain["items"]]
