@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from django.core.cache import cache, caches
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_FACET = 30
@@ -91,6 +92,13 @@ def term_facet(key, label, relation, order="sort_order"):
         value_path=f"{relation}__slug",
         label_path=f"{relation}__name",
         order_path=f"{relation}__{order}",
+    )
+
+
+def theme_facet():
+    """The free themes (taggit tags), the same facet on every knowledge-base listing."""
+    return Facet(
+        key="theme", label=_("Thema"), value_path="tagged_themes__tag__slug", label_path="tagged_themes__tag__name"
     )
 
 

@@ -25,7 +25,7 @@ from editorial.page_forms import EditorPageForm
 from search.documents import SearchDocument
 
 from .. import blocks
-from ..faceted_listing import Facet, FacetedListing, term_facet
+from ..faceted_listing import Facet, FacetedListing, term_facet, theme_facet
 from .shared import (
     RICH_TEXT,
     AgeRangeMixin,
@@ -453,12 +453,7 @@ def method_facet_list():
         ),
         term_facet("setting", _("Setting"), "settings"),
         term_facet("domain", _("Domein"), "domains"),
-        Facet(
-            key="theme",
-            label=_("Thema"),
-            value_path="tagged_themes__tag__slug",
-            label_path="tagged_themes__tag__name",
-        ),
+        theme_facet(),
     ]
 
 

@@ -23,7 +23,7 @@ from editorial.page_forms import EditorPageForm
 from search.documents import SearchDocument
 
 from .. import blocks
-from ..faceted_listing import Facet, FacetedListing, term_facet
+from ..faceted_listing import Facet, FacetedListing, term_facet, theme_facet
 from .methods import MethodPage
 from .shared import (
     RICH_TEXT,
@@ -293,12 +293,7 @@ def publication_facet_list():
             choices=dict(PublicationPage._meta.get_field("publication_type").choices),
         ),
         term_facet("life_stage", _("Levensfase"), "life_stages"),
-        Facet(
-            key="theme",
-            label=_("Thema"),
-            value_path="tagged_themes__tag__slug",
-            label_path="tagged_themes__tag__name",
-        ),
+        theme_facet(),
     ]
 
 

@@ -24,7 +24,7 @@ from organisations.models import OrganisationType, Province
 from search.documents import SearchDocument
 
 from .. import blocks
-from ..faceted_listing import Facet, FacetedListing, term_facet
+from ..faceted_listing import Facet, FacetedListing, term_facet, theme_facet
 from ..forms import PracticeStoryPageForm
 from .shared import (
     RICH_TEXT,
@@ -400,12 +400,7 @@ def story_facet_list():
         term_facet("prevention_level", _("Preventieniveau"), "prevention_levels"),
         term_facet("setting", _("Setting"), "settings"),
         term_facet("domain", _("Domein"), "domains"),
-        Facet(
-            key="theme",
-            label=_("Thema"),
-            value_path="tagged_themes__tag__slug",
-            label_path="tagged_themes__tag__name",
-        ),
+        theme_facet(),
         term_facet("working_factor", _("Werkende factor"), "working_factors", order="number"),
     ]
 
