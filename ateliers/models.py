@@ -94,6 +94,9 @@ AFTER_THE_EVENT = {
     AtelierState.PROCESSED,
     AtelierState.LESSONS_PUBLISHED,
 }
+# The states in which a registration can no longer be used for an atelier to come: no check-in
+# code, no changes, no cancelling, no offer to accept.
+NOT_AHEAD = AFTER_THE_EVENT | {AtelierState.CANCELLED}
 
 
 class AtelierSeriesPage(discovery.ListingWithFeed, Page):

@@ -34,6 +34,7 @@ from .links import LINK_PURPOSES, link_purpose, make_token  # noqa: F401 (views 
 from .models import (
     AFTER_THE_EVENT,
     MAX_REMINDER_DAYS,
+    NOT_AHEAD,
     AtelierPage,
     AtelierState,
     CalendarFeed,
@@ -483,6 +484,8 @@ def accept_offer(registration):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Status.CONFIRMED:
             return registration
+        if atelier.state == AtelierState.CANCELLED:
+            raise AtelierError(_("Dit kennisatelier gaat niet door; de plek kan niet meer worden aangenomen."))
         lapsed = registration.status == Status.OFFERED and not offer_is_open(registration)
         if lapsed:
             fill_free_seats(atelier)
@@ -708,7 +711,7 @@ def can_change(registration):
     return (
         registration.status != Status.CANCELLED
         and not registration.anonymised
-        and registration.atelier.state not in AFTER_THE_EVENT
+        and registration.atelier.state not in NOT_AHEAD
         and timezone.now() < registration.atelier.changes_close_at
     )
 

@@ -248,7 +248,7 @@ def manage(request, token):
         "offer_open": services.offer_is_open(registration),
         "certificate_available": services.certificate_available(registration),
     }
-    if registration.holds_seat and registration.atelier.state not in services.AFTER_THE_EVENT:
+    if registration.holds_seat and registration.atelier.state not in services.NOT_AHEAD:
         context["qr_svg"] = qr_svg(links.checkin_url(registration))
     return render(request, "ateliers/manage.html", context)
 
@@ -304,10 +304,7 @@ def accept_offer(request, token):
 
 
 def _can_cancel(registration):
-    return (
-        registration.status != Registration.Status.CANCELLED
-        and registration.atelier.state not in services.AFTER_THE_EVENT
-    )
+    return registration.status != Registration.Status.CANCELLED and registration.atelier.state not in services.NOT_AHEAD
 
 
 @link_pages

@@ -13,9 +13,9 @@ from io import StringIO
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 
-from ateliers import services
+from ateliers import links, services
 from ateliers.calendar import registration_ics
 from ateliers.models import AtelierPage, AtelierState, Registration
 
@@ -112,3 +112,37 @@ def test_nobody_on_the_waiting_list_is_offered_a_seat_of_a_called_off_atelier(ma
     assert Registration.objects.get(pk=waiting.pk).status == Registration.Status.WAITING
     assert [message.to for message in mail.outbox] == [["gast1@example.nl"]]  # her cancellation only
     assert AtelierPage.objects.get(pk=atelier.pk).state == AtelierState.CANCELLED
+
+
+def test_an_offer_still_open_at_the_call_off_can_no_longer_be_accepted(client, make_atelier, committed):
+    atelier = make_atelier(capacity=1)
+    seated, waiting = register_guest(atelier, 1), register_guest(atelier, 2)
+    with committed():
+        services.cancel(Registration.objects.get(pk=seated.pk))
+    offered = Registration.objects.get(pk=waiting.pk)
+    assert offered.status == Registration.Status.OFFERED
+    call_off(atelier)
+
+    with committed():
+        response = client.post(
+            reverse("ateliers:accept_offer", args=[links.make_token(offered, "manage")]), follow=True
+        )
+
+    assert Registration.objects.get(pk=offered.pk).status == Registration.Status.OFFERED
+    assert "gaat niet door" in response.content.decode()
+    assert not ModelLogEntry.objects.filter(action="ateliers.accept_offer").exists()
+
+
+def test_the_registration_page_of_a_called_off_atelier_offers_no_check_in_change_or_cancel(client, make_atelier):
+    atelier = make_atelier()
+    registration = register_guest(atelier, 1)
+    call_off(atelier)
+
+    token = links.make_token(registration, "manage")
+    html = client.get(reverse("ateliers:manage", args=[token])).content.decode()
+
+    assert "Dit kennisatelier gaat niet door." in html
+    assert "QR-code om in te checken" not in html
+    assert reverse("ateliers:change", args=[token]) not in html
+    assert reverse("ateliers:cancel", args=[token]) not in html
+    assert client.get(reverse("ateliers:change", args=[token])).status_code == 302
