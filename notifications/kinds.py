@@ -61,15 +61,21 @@ class Kind:
     description: str
     default: str
     compose: object = None  # callable(notification) -> Message | None; None: about a page (see tasks.py)
+    # callable(user) -> bool: whether the kind can ever reach this member (a facilitator's kind is
+    # no choice for anyone else); None: it concerns every member.
+    concerns: object = None
+
+    def offered_to(self, user):
+        return self.concerns is None or self.concerns(user)
 
 
 KINDS = {}
 
 
-def register(name, label, description, default, compose=None):
+def register(name, label, description, default, compose=None, concerns=None):
     if name in KINDS:
         raise ValueError(f"notification kind {name!r} is registered twice")
-    KINDS[name] = Kind(name, label, description, default, compose)
+    KINDS[name] = Kind(name, label, description, default, compose, concerns)
     return KINDS[name]
 
 

@@ -50,9 +50,9 @@ def delivery_for(user, kind):
 
 
 def preferences_of(user):
-    """[(Kind, delivery)] for every registered kind."""
+    """[(Kind, delivery)] for every registered kind that can reach this member."""
     chosen = dict(Preference.objects.filter(user=user).values_list("kind", "delivery"))
-    return [(kind, chosen.get(kind.name, kind.default)) for kind in kinds.KINDS.values()]
+    return [(kind, chosen.get(kind.name, kind.default)) for kind in kinds.KINDS.values() if kind.offered_to(user)]
 
 
 @transaction.atomic

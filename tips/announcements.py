@@ -224,6 +224,11 @@ def _join_request_message(notification):
     )
 
 
+def _facilitates_a_community(user):
+    """Join requests go to the facilitators of the community asked (see `join_requested`)."""
+    return CommunityMember.objects.filter(user=user, left_at__isnull=True, role=Role.FACILITATOR).exists()
+
+
 kinds.register(
     ROUND_OPENED,
     gettext_lazy("Nieuwe ronde in uw tipgemeenschap"),
@@ -258,4 +263,5 @@ kinds.register(
     gettext_lazy("Voor procesbegeleiders: als iemand vraagt om mee te doen."),
     Delivery.IMMEDIATELY,  # someone waits for the answer
     _join_request_message,
+    concerns=_facilitates_a_community,
 )

@@ -338,3 +338,12 @@ def test_the_facilitator_hears_of_a_request_without_the_requesters_identity(
         "1 aanmelding wacht op uw besluit"
         in client.get(reverse("tips:community", args=[community.obj.slug])).content.decode()
     )
+
+
+def test_only_facilitators_are_offered_the_join_request_notification(client, community):
+    label = "Aanmeldingen voor uw tipgemeenschap"
+    for who, offered in (("facilitator", True), ("host", False), ("parent", False), ("professional", False)):
+        client.force_login(community.users[who])
+        html = client.get(reverse("notifications:preferences")).content.decode()
+        assert "Een ronde sluit binnenkort" in html  # the page lists the kinds that concern everyone
+        assert (label in html) is offered, who
