@@ -24,6 +24,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageLogEntry
 
 from core import audit, page_cache, ratelimit, signed_links
 from notifications import services as notification_services
@@ -845,9 +846,21 @@ def undo_target(atelier):
     state = AtelierState(atelier.state)
     if state == AtelierState.CANCELLED and atelier.has_started:
         return None  # nothing left to reopen: the participants were told it would not happen
+    if state == AtelierState.CANCELLED and _state_before_call_off(atelier) == AtelierState.ANNOUNCED:
+        return AtelierState.ANNOUNCED  # registration had not opened yet; taking back the call-off must not open it
     if state in (AtelierState.HELD, AtelierState.CANCELLED):
         return AtelierState.REGISTRATION_OPEN if places_of(atelier).free_total else AtelierState.FULL
     return UNDO.get(state)
+
+
+def _state_before_call_off(atelier):
+    """The state the atelier was called off from, as its page history recorded it (None if unknown)."""
+    entry = (
+        PageLogEntry.objects.filter(page_id=atelier.pk, action="ateliers.state_change", data__to=AtelierState.CANCELLED)
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.data.get("from") if entry else None
 
 
 def undo_transition(atelier, *, user=None):

@@ -146,3 +146,14 @@ def test_the_registration_page_of_a_called_off_atelier_offers_no_check_in_change
     assert reverse("ateliers:change", args=[token]) not in html
     assert reverse("ateliers:cancel", args=[token]) not in html
     assert client.get(reverse("ateliers:change", args=[token])).status_code == 302
+
+
+def test_taking_back_the_call_off_of_an_announced_atelier_leaves_registration_closed(make_atelier, organiser):
+    atelier = make_atelier(state=AtelierState.ANNOUNCED)
+    call_off(atelier, organiser)
+
+    services.undo_transition(AtelierPage.objects.get(pk=atelier.pk), user=organiser)
+
+    atelier = AtelierPage.objects.get(pk=atelier.pk)
+    assert atelier.state == AtelierState.ANNOUNCED and atelier.called_off_at is None
+    assert not atelier.accepts_registrations
