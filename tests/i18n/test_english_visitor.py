@@ -186,3 +186,10 @@ def test_facet_counts_are_cached_per_language(client, demo_content, language):
     first_stage = soup.select_one("input[name=life_stage]")
     labels = soup.find("label", attrs={"for": first_stage["id"]}).get_text(" ", strip=True)
     assert labels.startswith({"nl": "Zwangerschap en geboorte", "en": "Pregnancy and birth"}[language])
+
+
+def test_the_prevention_matrix_names_life_stages_and_levels_in_english(client, demo_content):
+    soup = soup_of(client, "/en/kennisbank/matrix/")
+    headers = [th.get_text(strip=True) for th in soup.select("table th")]
+    assert "Pregnancy and birth" in headers and "Universal" in headers
+    assert "Zwangerschap en geboorte" not in headers
