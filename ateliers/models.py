@@ -470,7 +470,7 @@ class AtelierPage(Page):
             "description": discovery.page_description(self),
             "url": url,
             "image": discovery.share_image_url(self),
-            "inLanguage": discovery.CONTENT_LANGUAGE,
+            "inLanguage": "nl",  # the language the atelier is held in, whatever language its page is in
             "startDate": timezone.localtime(self.starts_at).isoformat(),
             "endDate": timezone.localtime(self.ends_at).isoformat(),
             "eventStatus": (

@@ -37,6 +37,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.contrib.sitemaps import Sitemap
 
+from core.languages import content_language
 from core.public_urls import absolute_url, page_absolute_url
 
 DESCRIPTION_LENGTH = 160
@@ -44,8 +45,6 @@ DESCRIPTION_LENGTH = 160
 PAGE_NUMBER_PARAMETERS = ("page", "pagina")
 # Open Graph wants a territory; the site's languages are Dutch and (British-spelled) English.
 OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-# Editors write in Dutch; /en/ translates the interface, not the stories.
-CONTENT_LANGUAGE = "nl"
 DEFAULT_SHARE_IMAGE = "img/share-default.png"
 DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)  # scripts/make_site_icons.py draws it this size
 FEED_SIZE = 30
@@ -136,7 +135,9 @@ def share_image_url(page):
 def head_tags(request, page=None, title="", description=""):
     """What the head of a public page says about it: canonical, alternates, description, Open Graph."""
     path = canonical_path(request)
-    language = get_language()
+    # Open Graph's locale is the language of the title and description it carries: a Dutch
+    # page's own under /en/ as well (core/languages.py); a view that is no page, the interface's.
+    language = content_language(page) if page is not None else get_language()
     if not title:
         title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page is not None else ""
     feed_url_name = getattr(page, "feed_url_name", "")
@@ -195,7 +196,7 @@ def article(page, description, authors=()):
         "description": description,
         "url": page_absolute_url(page),
         "mainEntityOfPage": page_absolute_url(page),
-        "inLanguage": CONTENT_LANGUAGE,
+        "inLanguage": content_language(page),
         "image": share_image_url(page),
         "author": list(authors) or [platform_organization()],
         "publisher": platform_organization(),

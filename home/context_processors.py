@@ -4,6 +4,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Site
 
 from core import page_cache
+from core.languages import foreign_language, interface_language
 
 from .models import FooterSettings
 
@@ -37,9 +38,12 @@ def site_navigation(request):
 
 
 def _menu_items(site):
-    """The menu; cached with the footer until any content changes (the page cache's generation)."""
+    """The menu; cached with the footer until any content changes (the page cache's generation).
+
+    A title in another language than the interface's (a Dutch page under /en/) carries `lang`.
+    """
     return [
-        {"title": page.title, "url": page.url}
+        {"title": page.title, "url": page.url, "lang": foreign_language(page)}
         for page in site.root_page.get_children().live().in_menu().specific(defer=True)
     ]
 
@@ -50,4 +54,7 @@ def _footer(site):
     Saving the setting or publishing a page starts a new generation, so the cached copy goes too.
     """
     settings_for_site = FooterSettings.for_site(site)
-    return {"about": settings_for_site.about, "links": settings_for_site.link_items()}
+    # Editors write the footer in Dutch: under /en/ their text and labels carry lang="nl".
+    editors_language = "nl" if interface_language() != "nl" else ""
+    links = [{**link, "lang": editors_language} for link in settings_for_site.link_items()]
+    return {"about": settings_for_site.about, "links": links, "lang": editors_language}

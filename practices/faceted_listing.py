@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from django.core.cache import cache, caches
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 PAGE_SIZE = 20
@@ -43,6 +44,9 @@ class Facet:
     label_path: str | None = None
     order_path: str | None = None
     choices: dict | None = None  # for fixed choice lists (province) instead of a label path
+    # A vocabulary's English label (`name_en`), shown under /en/; where editors left it empty
+    # the Dutch label shows, marked as Dutch (`FacetOption.label_language`).
+    english_label_path: str | None = None
 
 
 @dataclass
@@ -51,6 +55,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    label_language: str = ""  # "nl" for a Dutch label shown in the English interface
 
 
 @dataclass
@@ -71,6 +76,7 @@ class ActiveFilter:
     remove_url: str
     key: str = ""
     value: str = ""
+    label_language: str = ""
 
 
 @dataclass
@@ -92,14 +98,33 @@ def term_facet(key, label, relation, order="sort_order"):
         value_path=f"{relation}__slug",
         label_path=f"{relation}__name",
         order_path=f"{relation}__{order}",
+        english_label_path=f"{relation}__name_en",
     )
 
 
 def theme_facet():
     """The free themes (taggit tags), the same facet on every knowledge-base listing."""
     return Facet(
-        key="theme", label=_("Thema"), value_path="tagged_themes__tag__slug", label_path="tagged_themes__tag__name"
+        key="theme",
+        label=_("Thema"),
+        value_path="tagged_themes__tag__slug",
+        label_path="tagged_themes__tag__name",
+        english_label_path="tagged_themes__tag__name_en",
     )
+
+
+def _english_label_path(facet):
+    """The facet's English label path when the visitor reads the English interface, else None."""
+    return facet.english_label_path if (get_language() or "").startswith("en") else None
+
+
+def _label_and_language(english, dutch, fallback, facet):
+    """An option's label in the interface's language and the language it is really in."""
+    if english:
+        return english, ""
+    if _english_label_path(facet):
+        return dutch or fallback, "nl"
+    return dutch or fallback, ""
 
 
 class FacetedListing:
@@ -134,7 +159,7 @@ class FacetedListing:
             if source is None:
                 matching = model.objects.filter(**{f"{facet.value_path}__in": values}).values("pk")
             else:
-                relation_model, owner, (value_path, _label, _order), _distinct = source
+                relation_model, owner, (value_path, *_labels_and_order), _distinct = source
                 matching = relation_model.objects.filter(**{f"{value_path}__in": values}).values(owner)
             queryset = queryset.filter(pk__in=matching)
         return queryset
@@ -159,7 +184,8 @@ class FacetedListing:
         else:
             return None
         paths = [
-            path and prefix + path.split("__", 1)[1] for path in (facet.value_path, facet.label_path, facet.order_path)
+            path and prefix + path.split("__", 1)[1]
+            for path in (facet.value_path, facet.label_path, facet.order_path, _english_label_path(facet))
         ]
         return model, owner, paths, distinct
 
@@ -169,10 +195,11 @@ class FacetedListing:
         if source is None:
             rows_source, owner, distinct = matching, "pk", False
             value_path, label_path, order_path = facet.value_path, facet.label_path, facet.order_path
+            english_path = _english_label_path(facet)
         else:
-            model, owner, (value_path, label_path, order_path), distinct = source
+            model, owner, (value_path, label_path, order_path, english_path), distinct = source
             rows_source = model.objects.filter(**{f"{owner}__in": matching.values("pk")})
-        columns = [value_path] + [path for path in (label_path, order_path) if path]
+        columns = [value_path] + [path for path in (label_path, order_path, english_path) if path]
         rows = (
             rows_source.exclude(**{f"{value_path}__isnull": True})
             .order_by()
@@ -184,17 +211,24 @@ class FacetedListing:
         options = []
         for row in rows[:MAX_VALUES_PER_FACET]:
             value = row[value_path]
-            label = facet.choices.get(value, value) if facet.choices is not None else (row[label_path] or value)
-            options.append(FacetOption(value=value, label=label, count=row["count"], selected=value in chosen))
+            if facet.choices is not None:
+                label, language = facet.choices.get(value, value), ""
+            else:
+                english = row[english_path] if english_path else ""
+                label, language = _label_and_language(english, row[label_path], value, facet)
+            options.append(
+                FacetOption(
+                    value=value, label=label, count=row["count"], selected=value in chosen, label_language=language
+                )
+            )
         if facet.choices is not None and not order_path:
             options.sort(key=lambda option: str(option.label))
         missing = chosen - {option.value for option in options}
         if missing:
             labels = self.labels_of(facet, missing)
-            options += [
-                FacetOption(value=value, label=labels.get(value, value), count=0, selected=True)
-                for value in sorted(missing)
-            ]
+            for value in sorted(missing):
+                label, language = labels.get(value, (value, ""))
+                options.append(FacetOption(value=value, label=label, count=0, selected=True, label_language=language))
         return FacetResult(key=facet.key, label=facet.label, options=options)
 
     def labels_of(self, facet, values):
@@ -205,7 +239,7 @@ class FacetedListing:
         One query, only for a facet with such a value.
         """
         if facet.choices is not None:
-            return {value: facet.choices.get(value, value) for value in values}
+            return {value: (facet.choices.get(value, value), "") for value in values}
         if not facet.label_path:
             return {}
         *relations, value_field = facet.value_path.split("__")
@@ -215,7 +249,17 @@ class FacetedListing:
         model = self.queryset.model
         for relation in relations:
             model = model._meta.get_field(relation).related_model
-        return dict(model.objects.filter(**{f"{value_field}__in": values}).values_list(value_field, label_field))
+        english_path = _english_label_path(facet)
+        english_field = english_path.rsplit("__", 1)[1] if english_path else None
+        rows = model.objects.filter(**{f"{value_field}__in": values}).values(
+            *[field for field in (value_field, label_field, english_field) if field]
+        )
+        return {
+            row[value_field]: _label_and_language(
+                row[english_field] if english_field else "", row[label_field], row[value_field], facet
+            )
+            for row in rows
+        }
 
     def results(self, selected):
         queryset = self.filter(selected)
@@ -233,7 +277,9 @@ class FacetedListing:
         pairs = sorted((key, value) for key, values in selected.items() for value in values)
         version = cache.get_or_set(CACHE_VERSION_KEY, time.time_ns, None)
         selection_hash = hashlib.sha256(urlencode(pairs).encode()).hexdigest()[:32]
-        key = f"practices:facets:{self.queryset.model._meta.label_lower}:{version}:{selection_hash}"
+        # The labels are in the interface's language (English vocabulary labels under /en/).
+        language = get_language() or ""
+        key = f"practices:facets:{self.queryset.model._meta.label_lower}:{language}:{version}:{selection_hash}"
         cached = caches["pages"].get(key)  # one entry per selection: the bounded cache
         if cached is None:
             cached = (self.filter(selected).count(), [self.counts(facet, selected) for facet in self.facets])
@@ -255,6 +301,7 @@ class FacetedListing:
                     ActiveFilter(
                         facet_label=facet_result.label,
                         label=option.label,
+                        label_language=option.label_language,
                         remove_url="?" + urlencode(remaining),
                         key=facet_result.key,
                         value=option.value,

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import page_cache
+from taxonomy.labels import labels_of_names
 
 from . import service
 from .results import facet_label, value_label
@@ -32,18 +33,25 @@ def search_page(request):
     results = service.search(query, filters, request.GET.get("page", 1)) if has_input else None
     facets = []
     if results:
+        # Under /en/ the vocabulary values show their English labels (the filter keeps the value).
+        term_labels = labels_of_names(
+            {name: [value for value, _count in values] for name, values in results.facets.items()}
+        )
         for name, values in results.facets.items():
             chosen = set(filters.get(name, []))
-            facets.append(
-                {
-                    "name": name,
-                    "label": facet_label(name),
-                    "values": [
-                        {"value": value, "label": value_label(name, value), "count": count, "checked": value in chosen}
-                        for value, count in values
-                    ],
-                }
-            )
+            options = []
+            for value, count in values:
+                label, language = term_labels.get((name, value), (value_label(name, value), ""))
+                options.append(
+                    {
+                        "value": value,
+                        "label": label,
+                        "label_language": language,
+                        "count": count,
+                        "checked": value in chosen,
+                    }
+                )
+            facets.append({"name": name, "label": facet_label(name), "values": options})
     pages = []
     if results and results.num_pages > 1:
         base = request.GET.copy()

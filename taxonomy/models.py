@@ -3,23 +3,53 @@
 Editors manage them as snippets (Admin → Vocabulaires). Each term has a stable slug that
 URLs and facet filters use, so renaming a term does not break shared links. Free themes
 are tags (`Theme`), kept apart from Wagtail's image and document tags.
+
+A term is one row in both languages: its English label is a field (`name_en`), not a second
+row, because facets, filters, follows, saved searches and the open-data API all key on the
+term (docs/architecture.md, "Content in two languages").
 """
 
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+ENGLISH_NAME_HELP = _("Zoals Engelstalige bezoekers de term zien (onder /en/). Leeg: zij zien de Nederlandse naam.")
 
-class Term(index.Indexed, models.Model):
+
+class BilingualLabel:
+    """The label of a vocabulary entry in the visitor's language: `name_en` under /en/ when an
+    editor filled it in, else the Dutch `name`, which `label_language` then says is Dutch (the
+    templates mark it with `lang="nl"`, so a screen reader pronounces it as Dutch)."""
+
+    @property
+    def label(self):
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+    @property
+    def label_language(self):
+        return "en" if self.name_en and (get_language() or "").startswith("en") else "nl"
+
+
+class Term(BilingualLabel, index.Indexed, models.Model):
     name = models.CharField(_("naam"), max_length=120, unique=True)
+    name_en = models.CharField(_("naam in het Engels"), max_length=120, blank=True, help_text=ENGLISH_NAME_HELP)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
     description = models.TextField(_("toelichting"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -75,6 +105,10 @@ class WorkingFactor(Term):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
+    @property
+    def label(self):
+        return f"{self.number}. {super().label}"
+
 
 class PreventionLevel(Term):
     """Universal, selective or indicated prevention."""
@@ -111,10 +145,13 @@ class EvidenceLevel(Term):
         verbose_name_plural = _("bewijsniveaus")
 
 
-class Theme(TagBase):
+class Theme(BilingualLabel, TagBase):
     """Free themes (tags). A vocabulary of its own, not the shared image/document tag pool."""
 
+    name_en = models.CharField(_("naam in het Engels"), max_length=100, blank=True, help_text=ENGLISH_NAME_HELP)
+
     free_tagging = True
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta:
         verbose_name = _("thema")

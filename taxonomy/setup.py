@@ -8,6 +8,11 @@ all read these tables, so a site without them cannot classify anything.
 A vocabulary that already has terms belongs to the editors: it is left exactly as it is
 (renamed, reordered, extended or pruned), so running the set-up on every deploy never undoes
 their work. Only an empty vocabulary gets the starting set.
+
+Every starting term comes with its English label (`ENGLISH_NAMES`, shown under /en/). A site
+made before terms had one gets the labels from `fill_english_names` (the data migration
+taxonomy 0003 and every `setup_site`), only for a term whose Dutch name is still the starting
+one and whose English label is still empty: an editor's rename or translation stays.
 """
 
 from django.db import transaction
@@ -91,6 +96,86 @@ EVIDENCE_SCHEME = (
 )
 
 
+# The English label of each starting term, by its Dutch name (any vocabulary).
+ENGLISH_NAMES = {
+    # Life stages
+    "Zwangerschap en geboorte": "Pregnancy and birth",
+    "0–4 jaar": "0–4 years",
+    "4–12 jaar": "4–12 years",
+    "12–18 jaar": "12–18 years",
+    "18–23 jaar": "18–23 years",
+    "Ouders": "Parents",
+    "Professionals": "Professionals",
+    "Buurt": "Neighbourhood",
+    # Settings
+    "School": "School",
+    "Thuis": "Home",
+    "Straat": "Street",
+    "Buurthuis": "Community centre",
+    "Kinderboerderij": "Children's farm",
+    "Jongerencentrum": "Youth centre",
+    "Moskee": "Mosque",
+    "Verloskundigenpraktijk": "Midwifery practice",
+    "Online": "Online",
+    "Wijkteam": "Neighbourhood team",
+    "Consultatiebureau": "Child health clinic",
+    "Studio": "Studio",
+    # Domains
+    "Onderwijs": "Education",
+    "Jeugdhulp": "Youth care",
+    "Welzijn": "Social welfare",
+    "Jeugdgezondheidszorg en geboortezorg": "Youth healthcare and maternity care",
+    "Werk en inkomen": "Work and income",
+    "Wonen": "Housing",
+    "Veiligheid": "Safety",
+    # Working factors
+    WORKING_FACTORS[0]: "Make taking part fun; let residents think up and carry out solutions",
+    WORKING_FACTORS[1]: "Support from the alderman and the municipal council",
+    WORKING_FACTORS[2]: "Trust in working together, short lines",
+    WORKING_FACTORS[3]: "Reuse what is there, make unusual combinations",
+    WORKING_FACTORS[4]: "Easy-to-reach contact in everyday places",
+    WORKING_FACTORS[5]: "Staying power and a long-term vision",
+    WORKING_FACTORS[6]: "Know what works: proven methods strengthen the approach",
+    WORKING_FACTORS[7]: "The right person in the right place: driven people",
+    WORKING_FACTORS[8]: "Searching together, with room to experiment and to fail, the goal in sight",
+    WORKING_FACTORS[9]: "Dare unconventional solutions; do not hide behind rules",
+    WORKING_FACTORS[10]: "Show what you do and celebrate successes",
+    WORKING_FACTORS[11]: "Connect with the world young people live in",
+    WORKING_FACTORS[12]: "Room for professional craft and learning from each other",
+    WORKING_FACTORS[13]: "Start from possibilities and positive development",
+    # Prevention levels
+    "Universeel": "Universal",
+    "Selectief": "Selective",
+    "Geïndiceerd": "Indicated",
+    # The recognition scheme and its levels
+    "Erkenningstraject Interventies": "Dutch recognition of interventions",
+    "Niet erkend": "Not recognised",
+    "Goed beschreven": "Well described",
+    "Goed onderbouwd": "Well founded",
+    "Effectief volgens eerste aanwijzingen": "Effective according to first indications",
+    "Effectief volgens goede aanwijzingen": "Effective according to good indications",
+    "Effectief volgens sterke aanwijzingen": "Effective according to strong indications",
+}
+
+VOCABULARIES = (LifeStage, Setting, Domain, WorkingFactor, PreventionLevel, EvidenceScheme, EvidenceLevel)
+
+
+def fill_english_names(models=VOCABULARIES, log=lambda message: None):
+    """Give starting terms without an English label theirs; touch nothing an editor changed.
+
+    `models` lets the data migration pass its historical models.
+    """
+    filled = 0
+    for model in models:
+        for term in model.objects.filter(name_en="", name__in=list(ENGLISH_NAMES)):
+            term.name_en = ENGLISH_NAMES[term.name]
+            term.save(update_fields=["name_en"])
+            filled += 1
+    if filled:
+        log(f"Vocabulaires: {filled} Engelse namen ingevuld.")
+    return filled
+
+
 def _fill_if_empty(model, terms, log):
     """Create `terms` (model instances) only when `model` has no rows at all."""
     if model.objects.exists():
@@ -142,3 +227,4 @@ def ensure_vocabularies(log=lambda message: None):
             ],
             log,
         )
+    fill_english_names(log=log)

@@ -15,6 +15,7 @@ from PIL import Image
 from wagtail.models import Page, PageViewRestriction
 
 from ateliers.models import AtelierPage, AtelierSeriesPage, AtelierState, Registration
+from core.languages import content_language
 from home.models import ContentPage, HomePage
 from organisations.models import SECTION_FOLDER_TYPES, OrganisationIndexPage, OrganisationPage, StoryFolderPage
 from practices.models import (
@@ -244,8 +245,11 @@ def test_every_page_type_says_what_it_is_in_its_head(client, demo_content, langu
         assert head.content("property", "og:title") == (page.seo_title or page.title)
         assert head.content("property", "og:url") == BASE + url
         assert head.content("property", "og:type") in ("website", "article")
-        assert head.content("property", "og:locale") == {"nl": "nl_NL", "en": "en_GB"}[language]
-        assert head.contents("property", "og:locale:alternate") == [{"nl": "en_GB", "en": "nl_NL"}[language]]
+        # The locale of the title and description: the page's own language, also under /en/.
+        assert head.content("property", "og:locale") == {"nl": "nl_NL", "en": "en_GB"}[content_language(page)]
+        assert head.contents("property", "og:locale:alternate") == [
+            {"nl": "en_GB", "en": "nl_NL"}[content_language(page)]
+        ]
         assert head.content("property", "og:image") == f"{BASE}/static/img/share-default.png"
         assert (head.content("property", "og:image:width"), head.content("property", "og:image:height")) == (
             "1200",

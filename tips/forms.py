@@ -204,7 +204,7 @@ class LibraryFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         themes = Theme.objects.filter(tipped_items__content_object__state=Tip.State.PUBLISHED).distinct()
-        self.fields["theme"].choices = [("", _("Alle thema's"))] + [(t.slug, t.name) for t in themes.order_by("name")]
+        self.fields["theme"].choices = [("", _("Alle thema's"))] + [(t.slug, t.label) for t in themes.order_by("name")]
 
 
 class TriedItForm(forms.Form):

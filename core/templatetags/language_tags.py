@@ -1,0 +1,44 @@
+"""Marking content that is not in the interface's language (core/languages.py).
+
+- `<h1{% content_lang page %}>`: ` lang="nl"` on an element holding the page's own text when
+  the visitor reads the English interface and the page is Dutch; nothing otherwise.
+- `{% untranslated_notice page %}`: the one note near the title that the page is in Dutch only.
+- `{{ term|term_label }}`: a vocabulary term's label in the visitor's language; a term without
+  an English label shows its Dutch name inside `<span lang="nl">`.
+"""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from core.languages import foreign_language, interface_language, marked_label
+
+register = template.Library()
+
+
+@register.simple_tag
+def content_lang(page):
+    language = foreign_language(page) if page is not None else ""
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.inclusion_tag("core/untranslated_notice.html")
+def untranslated_notice(page):
+    return {"language": foreign_language(page) if page is not None else ""}
+
+
+@register.filter
+def term_label(term):
+    """The label of anything with `label` and `label_language` (taxonomy.models.BilingualLabel)."""
+    return marked_label(term)
+
+
+@register.simple_tag
+def lang_attr(language):
+    """` lang="…"` for a `language` other than the interface's (a facet option's label_language)."""
+    return format_html(' lang="{}"', language) if language and language != interface_language() else ""
+
+
+@register.filter
+def term_labels(terms):
+    """Several terms' labels, comma-separated, each marked as `term_label` marks one."""
+    return format_html_join(", ", "{}", ((term_label(term),) for term in terms))

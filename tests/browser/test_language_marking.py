@@ -1,0 +1,24 @@
+"""A Dutch page under /en/ (issue 18): marked for screen readers, and accessible in both languages."""
+
+import pytest
+from django.utils import translation
+
+from tests.browser.conftest import audit_accessibility
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_page_with_untranslated_content_passes_the_audit_in_both_languages(page, demo_content):
+    from practices.models import PracticeStoryPage
+
+    story = PracticeStoryPage.objects.live().public().filter(life_stages__isnull=False).order_by("pk").first()
+    for language in ("nl", "en"):
+        with translation.override(language):
+            url = story.url
+        page.goto(url)
+        assert audit_accessibility(page) == [], url
+    # Under /en/ a screen reader hears the note in English and the title in Dutch.
+    note = page.get_by_text("This page is available in Dutch only.")
+    assert note.is_visible()
+    assert note.evaluate("element => element.closest('[lang]').lang") == "en"
+    assert page.locator("h1").get_attribute("lang") == "nl"
