@@ -41,7 +41,7 @@ ARTIFACTS = BASE_DIR / "test-artifacts" / "lighthouse"
 DATABASE = ARTIFACTS / "demo.sqlite3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
-# The six key pages of issue 18. The story, method and atelier are looked up by slug in the
+# The six key pages of issue 18. The story, method and atelier are looked up by title or slug in the
 # running site's own database (their paths depend on the owning organisation's section).
 PAGES = [
     ("home", "/"),
@@ -54,9 +54,7 @@ PAGES = [
 
 
 def manage(*args, env):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout
@@ -170,7 +168,9 @@ def main():
         server.stop()
     load_after = os.getloadavg()
 
-    print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, label {options.label!r}, median of {options.runs} runs")
+    print(
+        f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, label {options.label!r}, median of {options.runs} runs"
+    )
     print(f"load average (1/5/15 min) before: {load_before[0]:.2f}/{load_before[1]:.2f}/{load_before[2]:.2f}, ", end="")
     print(f"after: {load_after[0]:.2f}/{load_after[1]:.2f}/{load_after[2]:.2f}\n")
     print("| page | performance | accessibility | best practices | SEO | page weight KiB | unused CSS KiB |")
