@@ -146,6 +146,8 @@ def main():
     # The site's address follows PUBLIC_BASE_URL (a new port every run); migrate sets it.
     manage("migrate", "--noinput", "-v0", env=env)
     manage("collectstatic", "--noinput", "-v0", "--clear", env=env)
+    # Pages cached by an earlier run name that run's static files (other hashes): start empty.
+    manage("shell", "-c", "from django.core.cache import caches; [cache.clear() for cache in caches.all()]", env=env)
 
     out_dir = ARTIFACTS / options.label
     shutil.rmtree(out_dir, ignore_errors=True)
