@@ -94,13 +94,18 @@ def run_lighthouse(url, output):
 
 
 def summarise(reports):
-    """Median score per category (0-100), page weight and unused CSS in KiB, failing audits."""
+    """Median score per category (0-100); page weight, the HTML as transferred and unused CSS in
+    KiB; the audits that scored below 90."""
     scores = {
         category: statistics.median(round(report["categories"][category]["score"] * 100) for report in reports)
         for category in CATEGORIES
     }
     last = reports[-1]["audits"]
     weight = last["total-byte-weight"]["numericValue"] / 1024
+    document = next(
+        item for item in last["network-requests"]["details"]["items"] if item.get("resourceType") == "Document"
+    )
+    html = document["transferSize"] / 1024
     unused_css = (last["unused-css-rules"].get("details") or {}).get("overallSavingsBytes", 0) / 1024
     failing = sorted(
         {
@@ -114,7 +119,7 @@ def summarise(reports):
             and report["audits"][audit_id]["score"] < 0.9
         }
     )
-    return scores, weight, unused_css, failing
+    return scores, weight, html, unused_css, failing
 
 
 def main():
@@ -122,7 +127,22 @@ def main():
     parser.add_argument("--label", default="run", help="folder name for the JSON reports (before, after)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
     parser.add_argument("--reuse-db", action="store_true", help="keep the demo database of an earlier run")
+    parser.add_argument(
+        "--table-only", action="store_true", help="print the table again from the reports of an earlier run"
+    )
     options = parser.parse_args()
+
+    if options.table_only:
+        out_dir = ARTIFACTS / options.label
+        rows = []
+        for name, _target in PAGES:
+            reports = [
+                json.loads(path.read_text()) for path in sorted(out_dir.glob(name.replace(" ", "-") + "-*.json"))
+            ]
+            path = reports[-1]["finalDisplayedUrl"].split("/", 3)[-1]
+            rows.append((name, "/" + path, *summarise(reports)))
+        print_table(rows, options, None, None)
+        return
 
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -169,19 +189,27 @@ def main():
     finally:
         server.stop()
     load_after = os.getloadavg()
+    print_table(rows, options, load_before, load_after)
 
+
+def print_table(rows, options, load_before, load_after):
     print(
         f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, label {options.label!r}, median of {options.runs} runs"
     )
-    print(f"load average (1/5/15 min) before: {load_before[0]:.2f}/{load_before[1]:.2f}/{load_before[2]:.2f}, ", end="")
-    print(f"after: {load_after[0]:.2f}/{load_after[1]:.2f}/{load_after[2]:.2f}\n")
-    print("| page | performance | accessibility | best practices | SEO | page weight KiB | unused CSS KiB |")
-    print("|---|---|---|---|---|---|---|")
-    for name, path, scores, weight, unused_css, _failing in rows:
-        cells = " | ".join(f"{scores[category]:g}" for category in CATEGORIES)
-        print(f"| {name} (`{path}`) | {cells} | {weight:.0f} | {unused_css:.0f} |")
+    if load_before:
+        print(
+            f"load average (1/5/15 min) before: {load_before[0]:.2f}/{load_before[1]:.2f}/{load_before[2]:.2f}, ",
+            end="",
+        )
+        print(f"after: {load_after[0]:.2f}/{load_after[1]:.2f}/{load_after[2]:.2f}")
     print()
-    for name, _path, _scores, _weight, _unused, failing in rows:
+    print("| page | performance | accessibility | best practices | SEO | page weight KiB | HTML KiB | unused CSS KiB |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, path, scores, weight, html, unused_css, _failing in rows:
+        cells = " | ".join(f"{scores[category]:g}" for category in CATEGORIES)
+        print(f"| {name} (`{path}`) | {cells} | {weight:.0f} | {html:.1f} | {unused_css:.0f} |")
+    print()
+    for name, _path, _scores, _weight, _html, _unused, failing in rows:
         print(f"- {name}: audits below 90: {', '.join(failing) or 'none'}")
 
 
