@@ -54,7 +54,7 @@ lock:
 # file is rebuilt when a template or script changes. The design tokens are our own theme
 # (static/css/theme.css). axe-core is a devDependency that stays in node_modules: the browser
 # tests inject it from there (tests/browser/conftest.py), so no visitor gets it.
-COMPONENT_CSS_CONTENT := $(shell find . \( -path ./node_modules -o -path ./.venv -o -path ./tests -o -path ./staticfiles \) -prune -o -path '*/templates/*.html' -print) $(wildcard static/js/*.js)
+COMPONENT_CSS_CONTENT := $(shell find . \( -path ./node_modules -o -path ./.venv -o -path ./tests -o -path ./staticfiles -o -path ./media -o -path ./test-artifacts \) -prune -o -path '*/templates/*.html' -print) $(wildcard static/js/*.js)
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -10,7 +10,7 @@ module.exports = {
   content: [
     // Every app's templates and Python (a class may be set in a form widget or format_html);
     // node_modules is not ours, tests only look at pages.
-    "!(node_modules|tests|staticfiles)/**/*.{html,py}",
+    "!(node_modules|tests|staticfiles|media|test-artifacts)/**/*.{html,py}",
     "static/js/*.js",
   ],
   safelist: {
