@@ -331,7 +331,7 @@ def web_manifest(request):
             "scope": "/",
             "display": "browser",
             "background_color": "#ffffff",
-            "theme_color": "#1d4f91",
+            "theme_color": "#0b5160",  # --samen-preventief-color-petrol (static/css/theme.css)
             "icons": [
                 {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
                 {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},

@@ -39,6 +39,23 @@ if OBJECT_STORAGE_PROBLEMS:  # noqa: F405
         "Media object storage is half configured: " + " ".join(OBJECT_STORAGE_PROBLEMS)  # noqa: F405
     )
 
+# HTML (and JSON, feeds, calendar files) leaves the server gzip-compressed when the browser asks
+# for it: a page of 30-60 KB becomes 8-12 KB. Static files are not compressed here: WhiteNoise
+# (above it, so its responses never reach this middleware) serves the gzip and brotli copies
+# that CompressedManifestStaticFilesStorage writes at collectstatic. Below WhiteNoise and above
+# the page cache, so the cache keeps one uncompressed copy and each response is compressed on
+# its way out, for the encoding that client asked for.
+# BREACH (guessing a secret in a compressed page from its length, by making the page reflect
+# guesses): the CSRF token in our forms is masked anew for every response, GZipMiddleware adds
+# 0-100 random bytes to every response ("Heal the BREACH", Django 4.2+), and session and login
+# cookies never appear in a body. Other secrets on a page (a TOTP set-up key, an invitation
+# link) are shown only to their owner, and an attack would need thousands of that owner's own
+# requests, each reflecting the attacker's guess next to the secret, with the padding above.
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,  # noqa: F405
+    "django.middleware.gzip.GZipMiddleware",
+)
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

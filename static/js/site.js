@@ -5,7 +5,14 @@
 // 2. Filters: <details data-open-on-wide open> stays open on wide screens, where there is room
 //    for the filters next to the results, and is closed on phones, so results come first.
 //    The HTML has it open, so wide screens never depend on this script having run.
-(function () {
+//
+// Loaded in <head> without `defer`, so its first line runs before the first paint: the class
+// "js" on <html> lets the CSS fold the menu and the filters from the start (site.css,
+// practices.css). Folding them after the page had been drawn moved everything below them up
+// (Lighthouse: layout shift 0.34 on every page on a phone, 0.85 on the listing). The rest
+// waits for the document.
+document.documentElement.classList.add("js");
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var NARROW = window.matchMedia("(max-width: 48rem)");
 
@@ -13,7 +20,6 @@
     var toggle = header.querySelector(".site-menu-toggle");
     var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
     if (!menu) return;
-    header.classList.add("site-header--compact");
 
     function setOpen(open) {
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
@@ -37,10 +43,11 @@
       for (var i = 0; i < disclosures.length; i++) disclosures[i].open = !NARROW.matches;
     }
     apply();
+    for (var i = 0; i < disclosures.length; i++) disclosures[i].classList.add("disclosure--ready");
     if (NARROW.addEventListener) NARROW.addEventListener("change", apply);
   }
 
   var header = document.querySelector("[data-compact-menu]");
   if (header) compactMenu(header);
   openFiltersOnWideScreens();
-})();
+});
