@@ -30,6 +30,12 @@ class IndexEntry(models.Model):
     # Only filled on PostgreSQL (see migration 0002 for the GIN index).
     search_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)  # for the whole-query-in-title bonus
+    # Broad queries of several words (PostgreSQL; docs/search.md, "Broad queries"): the title and
+    # summary words of `search_vector` (its A and B weights), small enough to rank thousands of
+    # entries by, and the most the entry can score for any query without the title bonus
+    # (boost / log2(1 + its number of word positions), ts_rank's length normalisation).
+    head_vector = SearchVectorField(null=True, editable=False)
+    rank_ceiling = models.FloatField(null=True, editable=False)
     # Semantic search (search/embeddings.py): the document's sentence embedding as int8 bytes, and
     # the model that made it (vectors of another model are ignored until the next rebuild).
     embedding = models.BinaryField(null=True, editable=False)
