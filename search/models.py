@@ -68,10 +68,14 @@ class IndexTerm(models.Model):
     """The vocabulary of the index: every indexed word with the number of entries using it.
 
     Typo tolerance and "bedoelde u …?" pick corrections from here, so a suggestion always
-    leads to results; words disappear when the last entry using them leaves the index.
+    leads to results; words disappear when the last entry using them leaves the index. Read
+    where it lies, in pieces (search/vocabulary.py), never loaded whole.
     """
 
     term = models.CharField(max_length=100, unique=True)
+    # Its Snowball stem, stored so that "is this word known?" is one indexed lookup, not the
+    # stemming of the whole vocabulary in every worker (search/vocabulary.py).
+    stem = models.CharField(max_length=100, db_index=True, default="")
     doc_count = models.PositiveIntegerField(default=0)
 
     def __str__(self):

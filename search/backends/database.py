@@ -180,7 +180,8 @@ class DatabaseBackend(SearchBackend):
                 if progress:
                     progress(done)
             IndexTerm.objects.bulk_create(
-                (IndexTerm(term=term, doc_count=count) for term, count in counts.items()), batch_size=5000
+                (IndexTerm(term=term, stem=stem(term), doc_count=count) for term, count in counts.items()),
+                batch_size=5000,
             )
             with connection.cursor() as cursor:
                 impacts.store(lists.rows(), cursor)
@@ -271,7 +272,7 @@ class DatabaseBackend(SearchBackend):
             row = existing.get(term)
             if row is None:
                 if change > 0:
-                    to_create.append(IndexTerm(term=term, doc_count=change))
+                    to_create.append(IndexTerm(term=term, stem=stem(term), doc_count=change))
             elif row.doc_count + change <= 0:
                 to_delete.append(row.id)
             else:
