@@ -39,7 +39,8 @@ HEADLINE_OPTIONS = (
 # exactly. A broad query (a common word such as "jongeren" matches nearly every document) is
 # ranked exactly over the candidates that can be on top: the documents where a query word
 # weighs most (search/impacts.py) that match the whole query, and on PostgreSQL up to RANK_POOL
-# with the whole query in the title; without lists, over its first RANK_POOL matches. Its total
+# with the whole query in the title and, for several words, the head candidates (HEAD_POOL);
+# without lists, over its first RANK_POOL matches. Its total
 # is estimated and its facet counts are scaled up from a sample of matches spread over the whole index.
 # Filters narrow a broad query until it is exact again.
 EXACT_LIMIT = 1000
@@ -405,10 +406,11 @@ class DatabaseBackend(SearchBackend):
         Why: ts_rank ranks several words by how close together they stand (each pair of
         occurrences adds its weights times a factor that falls with the distance), divided by
         the log of the document's length. Its top is made of short documents with the words
-        together in the title or summary, which per-word lists do not find (measured at 100,000
-        documents: 2 of 10 of the exact top 10 from the lists, 10 of 10 with these). Ranking
-        the head instead of the whole text reads a small, untoasted vector per entry; the
-        rank ceiling stands in for the whole document's length."""
+        together in the title or summary, which per-word lists do not find (at 100,000
+        generated documents the lists found 2 of the exact top 10 of such queries, with these
+        9 or 10; words together only in the body are still missed: BENCHMARKS.md). Ranking the
+        head instead of the whole text reads a small, untoasted vector per entry; the rank
+        ceiling stands in for the whole document's length."""
         if not match.get("head_query") or HEAD_POOL <= 0:
             return []
         cursor.execute(
