@@ -18,8 +18,10 @@ and prints p50/p95 in milliseconds as Markdown, with the load average of the mac
 
 The semantic layer is off here (SEARCH_EMBEDDING_MODEL=""; see benchmarks/search_hybrid_speed.py).
 
-Documents are generated from the word frequencies of the Dutch seed texts (../shared/seeds or
-the demo content), with municipalities, provinces, themes and life stages as facets.
+Documents are generated from a realistic vocabulary: the Dutch seed texts' words (../shared/seeds
+or the demo content) and compounds of them, about 200,000 distinct words with Zipf frequencies
+(`realistic_vocabulary`; `--seed-vocabulary` for the seeds' 7,500 words alone, as the corpora
+measured before December 2026), with municipalities, provinces, themes and life stages as facets.
 """
 
 import argparse
@@ -137,12 +139,54 @@ def word_frequencies():
     return words, [counts[word] for word in words]
 
 
-def generate(size, seed=20261123):
-    """`size` SearchDocuments, produced lazily so the corpus is never in memory at once."""
+# Distinct words of a realistic vocabulary: a Dutch corpus of this size (100,000 stories,
+# methods and publications) has about 200,000, most of them compounds and inflections seen once
+# or twice; the seed texts alone give about 7,500.
+REALISTIC_WORDS = 200_000
+ZIPF_EXPONENT = 1.07
+LINKS = ("", "", "", "s", "en")
+ENDINGS = ("", "", "en", "s", "e", "je", "tje", "er", "ing")
+
+
+def realistic_vocabulary(distinct=REALISTIC_WORDS, seed=7):
+    """(words, cumulative weights): the seed texts' words in their own order, then compounds of
+    two of their content words (`jeugd` + `s` + `aanbod`) with Dutch endings, until `distinct`
+    words; weights by Zipf's law over that order (rank r weighs 1 / r^1.07).
+
+    Why: the typo vocabulary, the impact lists and the index grow with the number of distinct
+    words, which a corpus drawn from the seeds' 7,500 words hides (issue #17)."""
+    from search.analysis import STOP_WORDS
+
+    words, _ = word_frequencies()
+    parts = [word for word in words[:6000] if word not in STOP_WORDS and 3 < len(word) < 12]
+    rng = random.Random(seed)
+    vocabulary = list(dict.fromkeys(words))
+    known = set(vocabulary)
+    while len(vocabulary) < distinct:
+        word = rng.choice(parts) + rng.choice(LINKS) + rng.choice(parts) + rng.choice(ENDINGS)
+        if len(word) <= 40 and word not in known:
+            known.add(word)
+            vocabulary.append(word)
+    cumulative, total = [], 0.0
+    for rank in range(1, len(vocabulary) + 1):
+        total += 1.0 / rank**ZIPF_EXPONENT
+        cumulative.append(total)
+    return vocabulary, cumulative
+
+
+def generate(size, seed=20261123, vocabulary="realistic"):
+    """`size` SearchDocuments, produced lazily so the corpus is never in memory at once.
+    `vocabulary`: "realistic" (Zipf over 200,000 words with compounds) or "seeds" (the seed
+    texts' 7,500 words, as the corpora measured before December 2026)."""
     from search.analysis import STOP_WORDS
     from search.documents import SearchDocument
 
-    words, weights = word_frequencies()
+    if vocabulary == "realistic":
+        words, cumulative = realistic_vocabulary()
+        weights = None
+    else:
+        words, weights = word_frequencies()
+        cumulative = None
     content_words = [word for word in words[:6000] if word not in STOP_WORDS and len(word) > 3]
     rng = random.Random(seed)
     for number in range(size):
@@ -150,7 +194,7 @@ def generate(size, seed=20261123):
         title_words = rng.sample(content_words, rng.randint(3, 7))
         if rng.random() < 0.3:
             title_words.insert(rng.randint(0, len(title_words)), rng.choice(DOMAIN_TERMS))
-        body_words = rng.choices(words, weights=weights, k=rng.randint(150, 450))
+        body_words = rng.choices(words, weights=weights, cum_weights=cumulative, k=rng.randint(150, 450))
         for _ in range(rng.randint(0, 4)):
             body_words.insert(rng.randint(0, len(body_words)), rng.choice(DOMAIN_TERMS))
         sentences, position = [], 0
@@ -159,7 +203,7 @@ def generate(size, seed=20261123):
             sentence = " ".join(body_words[position : position + length])
             sentences.append(sentence[:1].upper() + sentence[1:] + ".")
             position += length
-        summary_words = rng.choices(words, weights=weights, k=rng.randint(20, 40))
+        summary_words = rng.choices(words, weights=weights, cum_weights=cumulative, k=rng.randint(20, 40))
         type_ = rng.choice(TYPES)
         yield SearchDocument(
             key=f"bench.Document:{number}",
@@ -206,14 +250,14 @@ def peak_rss_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def rebuild_child(size):
+def rebuild_child(size, vocabulary="realistic"):
     """Runs in a child process: rebuild the embedded index with `size` documents."""
     setup_django()
     from search.backends import get_backend
 
     before = peak_rss_kb()
     started = time.perf_counter()
-    get_backend().rebuild(batches(generate(size)))
+    get_backend().rebuild(batches(generate(size, vocabulary=vocabulary)))
     seconds = time.perf_counter() - started
     peak = peak_rss_kb()
     print(json.dumps({"seconds": seconds, "peak_rss_mb": peak / 1024, "startup_rss_mb": before / 1024}))
@@ -243,10 +287,21 @@ def main():
         action="store_true",
         help="keep the corpus (and Wagtail's index of it) when the index already holds exactly N documents",
     )
+    parser.add_argument(
+        "--without-head-candidates",
+        action="store_true",
+        help="PostgreSQL: rank broad queries without the head candidates (HEAD_POOL 0), for a before/after",
+    )
+    parser.add_argument(
+        "--seed-vocabulary",
+        action="store_true",
+        help="generate documents from the seed texts' 7,500 words (the corpora before December 2026)",
+    )
     parser.add_argument("--rebuild-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    vocabulary = "seeds" if args.seed_vocabulary else "realistic"
     if args.rebuild_child:
-        return rebuild_child(args.rebuild_child)
+        return rebuild_child(args.rebuild_child, vocabulary)
 
     setup_django()
     from django.core.management import call_command
@@ -305,6 +360,9 @@ def main():
 
     from search.backends import database as database_backend
 
+    if args.without_head_candidates:
+        database_backend.HEAD_POOL = 0
+
     def exact_top10(query):
         """The top 10 when every match is ranked (the bound lifted): the reference for overlap@10."""
         bound = database_backend.EXACT_LIMIT
@@ -317,7 +375,8 @@ def main():
     def stock(query):
         return list(wagtail_backend.search(query, BenchEntry.objects.all())[:10])
 
-    print(f"## Search speed ({vendor}), {args.repeat} runs × {len(QUERIES)} queries per size\n")
+    variant = ", without head candidates" if args.without_head_candidates else ""
+    print(f"## Search speed ({vendor}{variant}), {args.repeat} runs × {len(QUERIES)} queries per size\n")
     print("Load average (1, 5, 15 min) at the start: {:.2f} {:.2f} {:.2f}\n".format(*os.getloadavg()))
     rows, query_rows = [], []
     for size in args.sizes:
@@ -326,7 +385,11 @@ def main():
             rebuild = None
         else:
             child = subprocess.run(
-                [sys.executable, __file__, "--rebuild-child", str(size)], capture_output=True, text=True, check=True
+                [sys.executable, __file__, "--rebuild-child", str(size)]
+                + (["--seed-vocabulary"] if args.seed_vocabulary else []),
+                capture_output=True,
+                text=True,
+                check=True,
             )
             rebuild = json.loads(child.stdout.strip().splitlines()[-1])
         from search.models import TermImpact

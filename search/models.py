@@ -30,6 +30,12 @@ class IndexEntry(models.Model):
     # Only filled on PostgreSQL (see migration 0002 for the GIN index).
     search_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)  # for the whole-query-in-title bonus
+    # Broad queries of several words (PostgreSQL; docs/search.md, "Broad queries"): the title and
+    # summary words of `search_vector` (its A and B weights), small enough to rank thousands of
+    # entries by, and the most the entry can score for any query without the title bonus
+    # (boost / log2(1 + its number of word positions), ts_rank's length normalisation).
+    head_vector = SearchVectorField(null=True, editable=False)
+    rank_ceiling = models.FloatField(null=True, editable=False)
     # Semantic search (search/embeddings.py): the document's sentence embedding as int8 bytes, and
     # the model that made it (vectors of another model are ignored until the next rebuild).
     embedding = models.BinaryField(null=True, editable=False)
@@ -62,10 +68,14 @@ class IndexTerm(models.Model):
     """The vocabulary of the index: every indexed word with the number of entries using it.
 
     Typo tolerance and "bedoelde u …?" pick corrections from here, so a suggestion always
-    leads to results; words disappear when the last entry using them leaves the index.
+    leads to results; words disappear when the last entry using them leaves the index. Read
+    where it lies, in pieces (search/vocabulary.py), never loaded whole.
     """
 
     term = models.CharField(max_length=100, unique=True)
+    # Its Snowball stem, stored so that "is this word known?" is one indexed lookup, not the
+    # stemming of the whole vocabulary in every worker (search/vocabulary.py).
+    stem = models.CharField(max_length=100, db_index=True, default="")
     doc_count = models.PositiveIntegerField(default=0)
 
     def __str__(self):

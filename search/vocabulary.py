@@ -1,12 +1,24 @@
 """Typo tolerance: correct a query word to the nearest word that is in the index.
 
-The vocabulary (`IndexTerm`) is loaded once per process and reloaded when a shared version
-number in the cache changes, which happens whenever the index changes.
+The vocabulary is the table `IndexTerm` (every indexed word, its stem and the number of
+entries using it), kept up to date by indexing. It is read where it lies, in pieces:
+
+- `knows(word)`: one indexed lookup of the word or its stem, remembered per process;
+- `correct(word)`: only the indexed words with the same first letter (a correction never changes
+  it), read once per process as a *bucket* with each word's length and letter set, then
+  filtered by length and letter set before any edit distance is computed;
+- `completions(prefix)`: one index range scan.
+
+Why not the whole vocabulary in memory: at a realistic 200,000 words each new worker spent
+about 17 s of CPU stemming and loading it, an unknown word cost about 83 ms (the edit distance
+to every word with its first letter), and every publish made every worker load it all again
+(BENCHMARKS.md, "Typo vocabulary"). Now a worker starts with nothing, and a publish only makes
+each worker forget what it read (a shared version number in the cache; checked every few seconds).
 """
 
 import threading
 import time
-from collections import defaultdict
+from collections import OrderedDict
 
 from django.core.cache import cache
 
@@ -14,20 +26,54 @@ from .analysis import stem
 
 VERSION_KEY = "search:vocabulary-version"
 CHECK_SECONDS = 5  # how often a process asks the shared cache whether the index changed
+KNOWN_WORDS_KEPT = 20_000  # answers of knows() remembered per process (least recently used go)
 _lock = threading.Lock()
 _loaded = {"version": None, "vocabulary": None, "checked": 0.0}
 
 
+def letters(word):
+    """The set of a word's characters as bits. One edit changes it by at most two characters
+    (a replaced letter goes, another comes), so words whose sets differ by more than twice the
+    allowed distance cannot be within it: a filter that never drops a true correction."""
+    mask = 0
+    for char in word:
+        mask |= 1 << ord(char)
+    return mask
+
+
 class Vocabulary:
-    def __init__(self, counts):
-        self.counts = counts
-        self.stems = {stem(term) for term in counts}
-        self.by_initial = defaultdict(list)
-        for term in counts:
-            self.by_initial[term[0]].append(term)
+    """The index's words, read from `IndexTerm` on demand (see the module docstring)."""
+
+    def __init__(self):
+        self.known = OrderedDict()
+        self.buckets = {}
 
     def knows(self, word):
-        return word in self.counts or stem(word) in self.stems
+        if word in self.known:
+            self.known.move_to_end(word)
+            return self.known[word]
+        from django.db.models import Q
+
+        from .models import IndexTerm
+
+        answer = IndexTerm.objects.filter(Q(term=word) | Q(stem=stem(word))).exists()
+        self.known[word] = answer
+        if len(self.known) > KNOWN_WORDS_KEPT:
+            self.known.popitem(last=False)
+        return answer
+
+    def bucket(self, initial):
+        """[(term, length, letters, doc_count)] of the indexed words starting with `initial`."""
+        if initial not in self.buckets:
+            from .models import IndexTerm
+
+            rows = (
+                IndexTerm.objects.filter(term__gte=initial, term__lt=initial[:-1] + chr(ord(initial[-1]) + 1))
+                .order_by("term")
+                .values_list("term", "doc_count")
+            )
+            self.buckets[initial] = [(term, len(term), letters(term), count) for term, count in rows.iterator(5000)]
+        return self.buckets[initial]
 
     def correct(self, word, extra=()):
         """The most common indexed word within a small edit distance, or None.
@@ -38,21 +84,31 @@ class Vocabulary:
         if len(word) < 4 or word.isdigit():
             return None
         limit = 1 if len(word) <= 5 else 2
+        length, mask, most_different = len(word), letters(word), 2 * limit
+        candidates = list(self.bucket(word[0])) + [
+            (term, len(term), letters(term), 1) for term in extra if term[:1] == word[:1]
+        ]
         best, best_key = None, None
-        candidates = list(self.by_initial.get(word[0], ())) + [term for term in extra if term[:1] == word[:1]]
-        for candidate in candidates:
-            if abs(len(candidate) - len(word)) > limit:
+        for candidate, candidate_length, candidate_letters, count in candidates:
+            if abs(candidate_length - length) > limit or (candidate_letters ^ mask).bit_count() > most_different:
                 continue
             distance = edit_distance(word, candidate, limit)
             if distance <= limit:
-                key = (distance, -self.counts.get(candidate, 1))
+                key = (distance, -count)
                 if best_key is None or key < best_key:
                     best, best_key = candidate, key
         return best
 
     def completions(self, prefix, limit=5):
-        matches = [term for term in self.by_initial.get(prefix[:1], ()) if term.startswith(prefix)]
-        return sorted(matches, key=lambda term: (-self.counts[term], term))[:limit]
+        from .models import IndexTerm
+
+        if not prefix:
+            return []
+        return list(
+            IndexTerm.objects.filter(term__gte=prefix, term__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1))
+            .order_by("-doc_count", "term")
+            .values_list("term", flat=True)[:limit]
+        )
 
 
 class OpenVocabulary:
@@ -85,17 +141,15 @@ def edit_distance(a, b, limit):
 
 
 def vocabulary():
+    """This process's vocabulary; a fresh (empty) one when the index changed since it was made."""
     if _loaded["vocabulary"] is not None and time.monotonic() - _loaded["checked"] < CHECK_SECONDS:
         return _loaded["vocabulary"]
     # A fresh token whenever the key is missing (cache cleared or evicted) forces a reload.
     version = cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
     _loaded["checked"] = time.monotonic()
     if _loaded["version"] != version or _loaded["vocabulary"] is None:
-        from .models import IndexTerm
-
         with _lock:
-            counts = dict(IndexTerm.objects.values_list("term", "doc_count").iterator(chunk_size=5000))
-            _loaded.update(version=version, vocabulary=Vocabulary(counts))
+            _loaded.update(version=version, vocabulary=Vocabulary())
     return _loaded["vocabulary"]
 
 

@@ -10,6 +10,7 @@ The work per query is bounded whatever the corpus size (EXACT_LIMIT below; docs/
 "Broad queries").
 """
 
+import itertools
 import json
 import math
 from collections import Counter
@@ -38,16 +39,33 @@ HEADLINE_OPTIONS = (
 # exactly. A broad query (a common word such as "jongeren" matches nearly every document) is
 # ranked exactly over the candidates that can be on top: the documents where a query word
 # weighs most (search/impacts.py) that match the whole query, and on PostgreSQL up to RANK_POOL
-# with the whole query in the title; without lists, over its first RANK_POOL matches. Its total
+# with the whole query in the title and, for several words, the head candidates (HEAD_POOL);
+# without lists, over its first RANK_POOL matches. Its total
 # is estimated and its facet counts are scaled up from a sample of matches spread over the whole index.
 # Filters narrow a broad query until it is exact again.
 EXACT_LIMIT = 1000
 RANK_POOL = 300
 # Facet counts of a broad query: counted over about this many matches, scaled up to the total.
 FACET_SAMPLE, SAMPLE_WINDOWS = 500, 10
+# Broad queries of several words on PostgreSQL: the HEAD_POOL entries with at least two query
+# words in their title and summary that rank highest there join the candidates (_head_matches).
+HEAD_POOL = 150
+# More clauses than this: any one of them in the head will do (the pairs would make a long query).
+HEAD_PAIR_CLAUSES = 6
 PG_VECTOR_SQL = (
     "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B')"
     " || setweight(to_tsvector('dutch', %s), 'C')"
+)
+
+
+# After writing entries' text on PostgreSQL: their head vector (the A and B weights of the search
+# vector: title, summary and keywords) and their rank ceiling, boost / log2(1 + word positions),
+# the most ts_rank(…, 1) * boost can give without the title bonus (migration 0008 fills old rows).
+HEAD_SQL = (
+    "UPDATE search_indexentry SET head_vector = ts_filter(search_vector, '{a,b}'),"
+    " rank_ceiling = boost / log(2.0, 1 + greatest(1, (SELECT sum(coalesce(array_length(positions, 1), 1))"
+    " FROM unnest(search_vector))))::float8"
+    " WHERE id = ANY(%s)"
 )
 
 
@@ -163,7 +181,8 @@ class DatabaseBackend(SearchBackend):
                 if progress:
                     progress(done)
             IndexTerm.objects.bulk_create(
-                (IndexTerm(term=term, doc_count=count) for term, count in counts.items()), batch_size=5000
+                (IndexTerm(term=term, stem=stem(term), doc_count=count) for term, count in counts.items()),
+                batch_size=5000,
             )
             with connection.cursor() as cursor:
                 impacts.store(lists.rows(), cursor)
@@ -233,6 +252,7 @@ class DatabaseBackend(SearchBackend):
                     " title_vector = to_tsvector('dutch', %s) WHERE id = %s",
                     [(title, summary, body, title, entry_id) for entry_id, (title, summary, body) in pairs],
                 )
+                cursor.execute(HEAD_SQL, [[entry_id for entry_id, _ in pairs]])
             else:
                 cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(entry_id,) for entry_id, _ in pairs])
                 cursor.executemany(
@@ -253,7 +273,7 @@ class DatabaseBackend(SearchBackend):
             row = existing.get(term)
             if row is None:
                 if change > 0:
-                    to_create.append(IndexTerm(term=term, doc_count=change))
+                    to_create.append(IndexTerm(term=term, stem=stem(term), doc_count=change))
             elif row.doc_count + change <= 0:
                 to_delete.append(row.id)
             else:
@@ -304,6 +324,7 @@ class DatabaseBackend(SearchBackend):
                 # they existed, or only words that became common since the last rebuild), the
                 # first matches, as a last resort.
                 listed = self._listed_matches(cursor, match, parsed, filter_sql, filter_params)
+                listed += self._head_matches(cursor, match, filter_sql, filter_params)
                 if listed:
                     pool = list(dict.fromkeys([*in_title, *listed]))
                 else:
@@ -375,6 +396,29 @@ class DatabaseBackend(SearchBackend):
         cursor.execute(
             f"SELECT {match['id']} FROM {match['from']} WHERE {match['where']}{filter_sql} AND {self._id_in(column)}",
             [*match["params"], *filter_params, self._id_list(listed)],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def _head_matches(self, cursor, match, filter_sql, filter_params):
+        """PostgreSQL, several words: the entries with at least two of the query's words in their
+        title and summary (the head vector) that score highest there, that match the whole query.
+
+        Why: ts_rank ranks several words by how close together they stand (each pair of
+        occurrences adds its weights times a factor that falls with the distance), divided by
+        the log of the document's length. Its top is made of short documents with the words
+        together in the title or summary, which per-word lists do not find (at 100,000
+        generated documents the lists found 2 of the exact top 10 of such queries, with these
+        9 or 10; words together only in the body are still missed: BENCHMARKS.md). Ranking the
+        head instead of the whole text reads a small, untoasted vector per entry; the rank
+        ceiling stands in for the whole document's length."""
+        if not match.get("head_query") or HEAD_POOL <= 0:
+            return []
+        cursor.execute(
+            "SELECT id FROM (SELECT id, search_vector FROM search_indexentry"
+            f" WHERE head_vector @@ %s::tsquery{filter_sql}"
+            " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s) head"
+            " WHERE search_vector @@ %s::tsquery",
+            [match["head_query"], *filter_params, match["tsquery"], HEAD_POOL, match["tsquery"]],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -531,7 +575,7 @@ class DatabaseBackend(SearchBackend):
                 "order": "e.date DESC NULLS LAST, e.title, e.id",
             }
         if is_postgres():
-            tsquery = self._tsquery(parsed)
+            tsquery, head_query = self._tsquery(parsed)
             return {
                 "from": "search_indexentry",
                 "where": "search_vector @@ %s::tsquery",
@@ -548,6 +592,7 @@ class DatabaseBackend(SearchBackend):
                 ),
                 "order": "m.score DESC, e.id",
                 "tsquery": tsquery,
+                "head_query": head_query,
                 "title_ids": lambda ids: (
                     f"SELECT id FROM search_indexentry WHERE title_vector @@ %s::tsquery AND {self._id_in('id')}",
                     [tsquery, self._id_list(ids)],
@@ -582,18 +627,28 @@ class DatabaseBackend(SearchBackend):
         }
 
     def _tsquery(self, parsed):
-        """The query as tsquery text, built by PostgreSQL's own parser; passed back as a constant
-        (`%s::tsquery`) so that the planner can use its word statistics."""
-        params, clauses = [], []
+        """(query, head query) as tsquery text, built by PostgreSQL's own parser; passed back as
+        constants (`%s::tsquery`) so that the planner can use its word statistics. The head query
+        (see _head_matches) asks for any two of the clauses, or None for a query of one word."""
+        clauses = []
         for clause in parsed.clauses:
-            alternatives = []
-            for alternative in clause.alternatives:
-                alternatives.append("plainto_tsquery('dutch', %s)")
-                params.append(" ".join(alternative))
-            clauses.append("(" + " || ".join(alternatives) + ")")
+            alternatives = " || ".join("plainto_tsquery('dutch', %s)" for _ in clause.alternatives)
+            clauses.append((f"({alternatives})", [" ".join(alternative) for alternative in clause.alternatives]))
+        whole = (" && ".join(sql for sql, _ in clauses), [param for _, params in clauses for param in params])
+        if len(clauses) == 1:
+            several_words = any(len(alternative) > 1 for alternative in parsed.clauses[0].alternatives)
+            head = whole if several_words else None
+        elif len(clauses) <= HEAD_PAIR_CLAUSES:
+            pairs = [(f"({a} && {b})", [*pa, *pb]) for (a, pa), (b, pb) in itertools.combinations(clauses, 2)]
+            head = (" || ".join(sql for sql, _ in pairs), [param for _, params in pairs for param in params])
+        else:
+            head = (" || ".join(sql for sql, _ in clauses), whole[1])
         with connection.cursor() as cursor:
-            cursor.execute("SELECT (" + " && ".join(clauses) + ")::text", params)
-            return cursor.fetchone()[0]
+            if head is None:
+                cursor.execute(f"SELECT ({whole[0]})::text, NULL", whole[1])
+            else:
+                cursor.execute(f"SELECT ({whole[0]})::text, ({head[0]})::text", [*whole[1], *head[1]])
+            return cursor.fetchone()
 
     def _fts_expression(self, parsed):
         from ..analysis import stem

@@ -1,0 +1,96 @@
+"""Search p50/p95 with and without the semantic layer on a large generated corpus, in one run.
+
+    DATABASE_URL=postgres://cop:cop@127.0.0.1:5432/cop_search_bench_scale nice -n 5 \\
+        .venv/bin/python benchmarks/search_semantic_scale.py
+
+Uses the corpus `benchmarks/search_speed.py` left in that database (100,000 documents). Embedding
+it with the model would take days on this machine (0.3–0.5 s a document), so entries without a
+vector of the current model get a random int8 vector of the model's size: what a query costs
+(the query's embedding by the real model, the exact search over every stored vector, the fusion)
+does not depend on what the stored vectors mean. Then every query of the speed benchmark is
+timed through `search.service.search` (page of 10, facets, highlights), lexical and hybrid
+alternately, with the load average.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop_site.settings.dev")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    import numpy as np
+    from django.conf import settings
+    from django.core.management import call_command
+    from search_speed import QUERIES
+
+    from search import embeddings, service
+    from search.models import IndexEntry
+
+    settings.DEBUG = False
+    call_command("migrate", verbosity=0)
+    if not embeddings.available():
+        sys.exit("The embedding model cannot load here: nothing to compare.")
+    name, dimensions = embeddings.model_name(), embeddings.model().dimensions
+    rng = np.random.default_rng(17)
+    missing = IndexEntry.objects.exclude(embedding_model=name).only("id")
+    filled = 0
+    while ids := list(missing.values_list("id", flat=True)[:5000]):
+        entries = [IndexEntry(id=entry_id) for entry_id in ids]
+        for entry in entries:
+            entry.embedding = rng.integers(-127, 128, dimensions, dtype=np.int8).tobytes()
+            entry.embedding_model = name
+        IndexEntry.objects.bulk_update(entries, ["embedding", "embedding_model"])
+        filled += len(entries)
+    documents = IndexEntry.objects.count()
+    for query in QUERIES:  # warm: the model, the vector matrix, the caches
+        service.search(query, mode="hybrid")
+        service.search(query, mode="lexical")
+    load_start = os.getloadavg()
+    timings = {"lexical": [], "hybrid": []}
+    for _ in range(args.repeat):
+        for query in QUERIES:
+            for mode in ("lexical", "hybrid"):
+                started = time.perf_counter()
+                service.search(query, mode=mode)
+                timings[mode].append((time.perf_counter() - started) * 1000)
+    embedding = []
+    for query in QUERIES:
+        started = time.perf_counter()
+        embeddings.model().query(f"{query} {time.perf_counter_ns()}")  # uncached
+        embedding.append((time.perf_counter() - started) * 1000)
+    print(f"## Search with and without the semantic layer, {documents:,} documents\n")
+    print(f"Random vectors stored for {filled:,} entries without one; model `{name}`.\n")
+    print("Load average (1, 5, 15 min) at the start: {:.2f} {:.2f} {:.2f}\n".format(*load_start))
+    print("| search | p50 ms | p95 ms |")
+    print("|---|---|---|")
+    for mode, values in timings.items():
+        print(f"| {mode} ({len(values)} searches) | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} |")
+    print(
+        f"| query embedding alone, uncached | {statistics.median(embedding):.1f} | {percentile(embedding, 0.95):.1f} |"
+    )
+    print("\nLoad average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+if __name__ == "__main__":
+    main()
