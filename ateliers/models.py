@@ -40,6 +40,7 @@ from accounts.registers import Register
 from core import discovery
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
+from pictures.models import LeadImageMixin
 from search.documents import SearchDocument
 
 from .blocks import SpeakerBlock
@@ -210,7 +211,7 @@ def next_thursday():
     return today + datetime.timedelta(days=(3 - today.weekday()) % 7 or 7)
 
 
-class AtelierPage(Page):
+class AtelierPage(LeadImageMixin, Page):
     """One knowledge atelier: always a Thursday, 15:00–17:00, unless the editor says otherwise."""
 
     date = models.DateField(_("datum"), default=next_thursday)
@@ -284,6 +285,7 @@ class AtelierPage(Page):
             heading=_("Wanneer en waar"),
         ),
         FieldPanel("summary"),
+        FieldPanel("lead_image"),
         FieldPanel("description"),
         FieldPanel("themes"),
         FieldPanel("audiences"),

@@ -461,14 +461,15 @@ def test_a_page_type_with_an_image_of_its_own_shows_that_image_in_link_previews(
         title = "Met een eigen beeld"
         seo_title = search_description = ""
 
-        def share_image_url(self):
-            return f"{BASE}/media/images/eigen-beeld.png"
+        def share_image(self):
+            return f"{BASE}/media/images/eigen-beeld.png", (1200, 630), "Een eigen beeld"
 
         def meta_description(self):
             return "<p>Een pagina met een eigen beeld.</p>"
 
     tags = discovery.head_tags(rf.get("/iets/?utm_source=x"), page=PageWithImage())
-    assert tags["image"] == f"{BASE}/media/images/eigen-beeld.png" and tags["image_size"] is None
+    assert tags["image"] == f"{BASE}/media/images/eigen-beeld.png" and tags["image_size"] == (1200, 630)
+    assert tags["image_alt"] == "Een eigen beeld"
     assert tags["description"] == "Een pagina met een eigen beeld."
     assert tags["canonical"] == f"{BASE}/iets/"
     assert discovery.head_tags(rf.get("/iets/"))["image"] == f"{BASE}/static/img/share-default.png"

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from core import discovery
 from editorial.page_forms import EditorPageForm
+from pictures.models import LeadImageMixin
 from search.documents import SearchDocument
 
 from .. import blocks
@@ -50,7 +51,7 @@ class MethodKind(models.TextChoices):
     APPROACH = "approach", _("Werkwijze")
 
 
-class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
+class MethodPage(AgeRangeMixin, LeadImageMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
     """An intervention, instrument or training in the format of the Dutch intervention databanks."""
 
     acronym = models.CharField(_("afkorting"), max_length=40, blank=True)
@@ -140,6 +141,7 @@ class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
         FieldPanel("summary"),
+        FieldPanel("lead_image"),
         FieldPanel("aim"),
         FieldPanel("approach"),
         FieldPanel("working_elements"),
