@@ -41,6 +41,7 @@ from core import discovery
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
 from pictures.models import LeadImageMixin
+from pictures.renditions import prefetch as prefetch_pictures
 from search.documents import SearchDocument
 
 from .blocks import SpeakerBlock
@@ -115,7 +116,12 @@ class AtelierSeriesPage(discovery.ListingWithFeed, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ateliers = AtelierPage.objects.child_of(self).live().order_by("date")
+        ateliers = (
+            AtelierPage.objects.child_of(self)
+            .live()
+            .prefetch_related(prefetch_pictures("lead_image", "card"))
+            .order_by("date")
+        )
         today = timezone.localdate()
         context["upcoming"] = [a for a in ateliers if a.date >= today]
         context["past"] = sorted((a for a in ateliers if a.date < today), key=lambda a: a.date, reverse=True)

@@ -24,6 +24,7 @@ from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
 from pictures.models import LeadImageMixin, check_usable
 from pictures.renditions import LOGO_SPEC, share_rendition
+from pictures.renditions import prefetch as prefetch_pictures
 
 from .published import published_by
 
@@ -191,7 +192,11 @@ class OrganisationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisation_pages"] = (
-            OrganisationPage.objects.child_of(self).live().select_related("organisation").order_by("title")
+            OrganisationPage.objects.child_of(self)
+            .live()
+            .select_related("organisation")
+            .prefetch_related(prefetch_pictures("organisation__logo", "logo"))
+            .order_by("title")
         )
         return context
 

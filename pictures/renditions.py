@@ -27,9 +27,7 @@ class Use:
 
     @property
     def specs(self):
-        return [
-            self.resize.format(w=w, h=h) + f"|format-{fmt}" for fmt in self.formats for (w, h) in self.sizes_px
-        ]
+        return [self.resize.format(w=w, h=h) + f"|format-{fmt}" for fmt in self.formats for (w, h) in self.sizes_px]
 
 
 PHOTO_FORMATS = ("avif", "webp", "jpeg")

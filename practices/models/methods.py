@@ -23,6 +23,7 @@ from wagtail.search import index
 from core import discovery
 from editorial.page_forms import EditorPageForm
 from pictures.models import LeadImageMixin
+from pictures.renditions import prefetch as prefetch_pictures
 from search.documents import SearchDocument
 
 from .. import blocks
@@ -464,6 +465,7 @@ def method_facets():
         MethodPage.objects.live().public(),
         facets=method_facet_list(),
         prefetch=(
+            prefetch_pictures("lead_image", "card"),
             "life_stages",
             "prevention_levels",
             Prefetch("evidence_records", queryset=MethodEvidenceRecord.objects.select_related("level")),

@@ -22,6 +22,7 @@ from wagtail.search import index
 from core import discovery
 from organisations.models import OrganisationType, Province
 from pictures.models import LeadImageMixin
+from pictures.renditions import prefetch as prefetch_pictures
 from search.documents import SearchDocument
 
 from .. import blocks
@@ -412,5 +413,5 @@ def story_facets():
         PracticeStoryPage.objects.live().public(),
         facets=story_facet_list(),
         select=("municipality",),
-        prefetch=("life_stages", "tagged_themes__tag"),
+        prefetch=("life_stages", "tagged_themes__tag", prefetch_pictures("lead_image", "card")),
     )
