@@ -1,9 +1,10 @@
-"""Demo pictures (fiction): illustrations as lead images of a few stories, methods and ateliers,
+"""Demo pictures (fiction): illustrations as lead images of a few stories and methods,
 and logos for the organisations that have an editorial team.
 
-Drawn locally (`pictures/drawing.py`), stored in the owner's collection (the platform's own
-ateliers in the root collection, which only platform administrators see), each with a written
-text alternative. Runs after the editorial demo, which gives Zwolle, Rotterdam and the NJi their
+Drawn locally (`pictures/drawing.py`), stored in the owner's collection by one of its editors,
+used only on pages in the owner's own section (tests/organisations/test_demo_media.py holds every
+demo file to that), each with a written text alternative. The platform's own ateliers get none:
+their pages and cards are designed to do without. Runs after the editorial demo, which gives Zwolle, Rotterdam and the NJi their
 collections and editors. Nothing on a site without demo depends on it (`setup_site` knows no
 pictures) and every page looks intended without one.
 
@@ -14,7 +15,6 @@ that renders a demo page, reads stored files instead of encoding AVIF.
 """
 
 from django.core.files.images import ImageFile
-from wagtail.models import Collection
 
 from accounts.models import User
 from ateliers.models import AtelierPage
@@ -44,8 +44,7 @@ def read_pictures():
     organisations = set(Organisation.objects.values_list("name", flat=True))
     illustrations = []
     for label, item in data_file.entries("illustration", ILLUSTRATION_FIELDS, label_key="title"):
-        if item["organisation"]:
-            data_file.check_known(label, "organisation", item["organisation"], organisations)
+        data_file.check_known(label, "organisation", item["organisation"], organisations)
         data_file.check_known(label, "motif", item["motif"], MOTIFS)
         kind, _colon, slug = item["page"].partition(":")
         data_file.check_known(label, "page", kind, PAGE_TYPES)
@@ -60,8 +59,6 @@ def read_pictures():
 
 
 def _collection(organisation_name):
-    if not organisation_name:
-        return Collection.get_first_root_node()
     return Organisation.objects.select_related("workspace__collection").get(name=organisation_name).workspace.collection
 
 

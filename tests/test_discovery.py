@@ -246,7 +246,13 @@ def test_every_page_type_says_what_it_is_in_its_head(client, demo_content, langu
         assert head.content("property", "og:type") in ("website", "article")
         assert head.content("property", "og:locale") == {"nl": "nl_NL", "en": "en_GB"}[language]
         assert head.contents("property", "og:locale:alternate") == [{"nl": "en_GB", "en": "nl_NL"}[language]]
-        assert head.content("property", "og:image") == f"{BASE}/static/img/share-default.png"
+        # The page's own lead picture (pictures.renditions.SHARE_SPEC) or the site's image.
+        share_image = (
+            rf"{BASE}/media/images/[^/]+\.fill-1200x630\.format-jpeg\.jpegquality-80\.jpg"
+            if getattr(page, "lead_image_id", None)
+            else re.escape(f"{BASE}/static/img/share-default.png")
+        )
+        assert re.fullmatch(share_image, head.content("property", "og:image")), model
         assert (head.content("property", "og:image:width"), head.content("property", "og:image:height")) == (
             "1200",
             "630",

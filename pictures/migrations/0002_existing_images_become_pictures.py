@@ -58,6 +58,8 @@ def copy_images(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("pictures", "0001_picture_with_text_alternative"),
+        # Images already moved into their organisation's collection (organisations 0002) keep it.
+        ("organisations", "0003_wagtail_stock_groups_without_rights"),
         ("wagtailimages", "0027_image_description"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -112,7 +112,7 @@ def test_the_demo_loader_is_idempotent(demo_content):
     counts = (Picture.objects.count(), PictureRendition.objects.count(), Revision.objects.count())
     demo.load(lambda message: None)
     assert (Picture.objects.count(), PictureRendition.objects.count(), Revision.objects.count()) == counts
-    assert Picture.objects.filter(title__startswith="Illustratie").count() == 6
+    assert Picture.objects.filter(title__startswith="Illustratie").count() == 4
     for organisation in Organisation.objects.exclude(logo=None):
         assert organisation.logo.collection == organisation.workspace.collection
     assert not Picture.objects.filter(is_decorative=False, description="").exists()
