@@ -199,3 +199,31 @@ def _queries(client, path):
         response = client.get(path)
     assert response.status_code == 200
     return len(captured.captured_queries)
+
+
+@pytest.mark.database  # the id sequence is reset per engine (PostgreSQL has a real sequence)
+def test_switching_the_image_model_keeps_existing_images_their_id_collection_and_tags(platform):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection
+    from wagtail.images.models import Image as StockImage
+
+    migration = import_module("pictures.migrations.0002_existing_images_become_pictures")
+    collection = platform.zwolle.workspace.collection
+    old = StockImage.objects.create(title="Oud", file=png(), collection=collection, description="Een oude foto.")
+    old.tags.add("wijk")
+    with connection.schema_editor() as editor:
+        migration.copy_images(apps, editor)
+        migration.copy_images(apps, editor)  # running twice changes nothing
+    moved = Picture.objects.get(pk=old.pk)
+    assert (moved.title, moved.collection, moved.default_alt_text) == ("Oud", collection, "Een oude foto.")
+    assert [tag.name for tag in moved.tags.all()] == ["wijk"]
+    assert Picture.objects.count() == 1
+    # The next upload gets an id of its own.
+    assert Picture.objects.create(title="Nieuw", file=png(), description="Nieuw.").pk > old.pk
+    # The organisation's people still see it, others do not (issue 12's collection permissions).
+    from organisations.services import images_visible_to
+
+    assert moved in images_visible_to(platform.users.editor)
+    assert moved not in images_visible_to(platform.users.other_editor)
