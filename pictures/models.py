@@ -16,6 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from .renditions import share_rendition
+
 ALT_TEXT_MISSING = _(
     "Schrijf een tekstalternatief: wat iemand die de afbeelding niet ziet moet weten. "
     "Is de afbeelding alleen versiering, vink dan ‘decoratief’ aan."
@@ -114,6 +116,4 @@ class LeadImageMixin(models.Model):
 
     def share_image(self):
         """(absolute URL, (width, height), alt) of the link-preview picture, or None: for core.discovery."""
-        from .renditions import share_rendition
-
         return share_rendition(self.lead_image)

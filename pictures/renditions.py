@@ -10,6 +10,7 @@ Crops are 16:9 so cards line up; `fill-…` keeps the editor's focal point in th
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from wagtail.images import get_image_model
 
 from core.public_urls import absolute_url
 
@@ -44,9 +45,7 @@ USES = {
 def prefetch(field, use):
     """A Prefetch for `field` (a picture FK) with the renditions `use` needs, for a listing's
     queryset: one query for the pictures and one for all their renditions, however many cards."""
-    from .models import Picture
-
-    return Prefetch(field, queryset=Picture.objects.prefetch_renditions(*USES[use].specs))
+    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*USES[use].specs))
 
 
 def share_rendition(picture, spec=SHARE_SPEC):

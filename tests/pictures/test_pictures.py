@@ -4,6 +4,7 @@ pages and cards, link previews with the page's own picture, and a demo that brin
 import io
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -213,9 +214,9 @@ def test_switching_the_image_model_keeps_existing_images_their_id_collection_and
     collection = platform.zwolle.workspace.collection
     old = StockImage.objects.create(title="Oud", file=png(), collection=collection, description="Een oude foto.")
     old.tags.add("wijk")
-    with connection.schema_editor() as editor:
-        migration.copy_images(apps, editor)
-        migration.copy_images(apps, editor)  # running twice changes nothing
+    editor = SimpleNamespace(connection=connection)  # all the migration asks of its schema editor
+    migration.copy_images(apps, editor)
+    migration.copy_images(apps, editor)  # running twice changes nothing
     moved = Picture.objects.get(pk=old.pk)
     assert (moved.title, moved.collection, moved.default_alt_text) == ("Oud", collection, "Een oude foto.")
     assert [tag.name for tag in moved.tags.all()] == ["wijk"]
