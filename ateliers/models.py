@@ -40,6 +40,8 @@ from accounts.registers import Register
 from core import discovery
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
+from pictures.models import LeadImageMixin
+from pictures.renditions import prefetch as prefetch_pictures
 from search.documents import SearchDocument
 
 from .blocks import SpeakerBlock
@@ -117,7 +119,12 @@ class AtelierSeriesPage(discovery.ListingWithFeed, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ateliers = AtelierPage.objects.child_of(self).live().order_by("date")
+        ateliers = (
+            AtelierPage.objects.child_of(self)
+            .live()
+            .prefetch_related(prefetch_pictures("lead_image", "card"))
+            .order_by("date")
+        )
         today = timezone.localdate()
         context["upcoming"] = [a for a in ateliers if a.date >= today]
         context["past"] = sorted((a for a in ateliers if a.date < today), key=lambda a: a.date, reverse=True)
@@ -213,7 +220,7 @@ def next_thursday():
     return today + datetime.timedelta(days=(3 - today.weekday()) % 7 or 7)
 
 
-class AtelierPage(Page):
+class AtelierPage(LeadImageMixin, Page):
     """One knowledge atelier: always a Thursday, 15:00–17:00, unless the editor says otherwise."""
 
     date = models.DateField(_("datum"), default=next_thursday)
@@ -287,6 +294,7 @@ class AtelierPage(Page):
             heading=_("Wanneer en waar"),
         ),
         FieldPanel("summary"),
+        FieldPanel("lead_image"),
         FieldPanel("description"),
         FieldPanel("themes"),
         FieldPanel("audiences"),

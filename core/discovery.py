@@ -119,13 +119,14 @@ def language_alternates(path):
 
 
 def share_image(page):
-    """(URL, (width, height) or None) of the image for link previews: the page's own when its type
-    has one (`share_image_url()`; no page type has an image field yet), else the site's default."""
-    own = getattr(page, "share_image_url", None)
-    url = own() if callable(own) else None
-    if url:
-        return url, None
-    return absolute_url(static(DEFAULT_SHARE_IMAGE)), DEFAULT_SHARE_IMAGE_SIZE
+    """(absolute URL, (width, height), alt text) of the image for link previews: the page's own when
+    it has one (`share_image()` returns it, e.g. a lead image: pictures.models.LeadImageMixin), else
+    the site's default, described by the site's name."""
+    own = getattr(page, "share_image", None)
+    image = own() if callable(own) else None
+    if image:
+        return image
+    return absolute_url(static(DEFAULT_SHARE_IMAGE)), DEFAULT_SHARE_IMAGE_SIZE, site_name()
 
 
 def share_image_url(page):
@@ -141,7 +142,7 @@ def head_tags(request, page=None, title="", description=""):
     if not title:
         title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page is not None else ""
     feed_url_name = getattr(page, "feed_url_name", "")
-    image, image_size = share_image(page)
+    image, image_size, image_alt = share_image(page)
     return {
         "canonical": absolute_url(path),
         "alternates": language_alternates(path),
@@ -153,6 +154,7 @@ def head_tags(request, page=None, title="", description=""):
         "og_locale_alternates": [locale for code, locale in OG_LOCALES.items() if code != language],
         "image": image,
         "image_size": image_size,
+        "image_alt": image_alt,
         "feed": {"url": reverse(feed_url_name), "title": page.feed_title()} if feed_url_name else None,
     }
 

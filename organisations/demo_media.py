@@ -28,7 +28,7 @@ from practices.models import MethodPage
 DOMAIN = "demo.samenpreventief.nl"
 
 DOCUMENT_FIELDS = {"required": ("organisation", "uploader", "title", "file_name", "lines"), "optional": ("method",)}
-IMAGE_FIELDS = ("organisation", "uploader", "title", "file_name", "colour")
+IMAGE_FIELDS = ("organisation", "uploader", "title", "file_name", "colour", "description")
 
 
 def read_media():
@@ -113,6 +113,7 @@ def load(log):
         if not Image.objects.filter(title=title, collection=collection).exists():
             Image.objects.create(
                 title=title,
+                description=data["description"],
                 file=ImageFile(_png(title, colour), name=filename),
                 collection=collection,
                 uploaded_by_user=_uploader(local_part),

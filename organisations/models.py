@@ -22,6 +22,9 @@ from wagtail.search import index
 from core import discovery
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
+from pictures.models import LeadImageMixin, check_usable
+from pictures.renditions import LOGO_SPEC, share_rendition
+from pictures.renditions import prefetch as prefetch_pictures
 
 from .published import published_by
 
@@ -89,6 +92,18 @@ class Organisation(index.Indexed, ClusterableModel):
     )
     address = models.TextField(_("adres"), blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
+    logo = models.ForeignKey(
+        "pictures.Picture",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optioneel. Het logo van de organisatie, bij voorkeur met een transparante achtergrond; "
+            "als tekstalternatief volstaat de naam, bijvoorbeeld ‘Logo gemeente Zwolle’."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -106,6 +121,7 @@ class Organisation(index.Indexed, ClusterableModel):
             heading=_("Plaats en contact"),
         ),
         FieldPanel("description"),
+        FieldPanel("logo"),
         InlinePanel("memberships", heading=_("Leden"), label=_("Lid")),
     ]
 
@@ -128,6 +144,7 @@ class Organisation(index.Indexed, ClusterableModel):
 
         if self.is_municipality and not self.province:
             raise ValidationError({"province": _("Een gemeente hoort bij een provincie.")})
+        check_usable(self.logo, "logo")
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -175,12 +192,16 @@ class OrganisationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisation_pages"] = (
-            OrganisationPage.objects.child_of(self).live().select_related("organisation").order_by("title")
+            OrganisationPage.objects.child_of(self)
+            .live()
+            .select_related("organisation")
+            .prefetch_related(prefetch_pictures("organisation__logo", "logo"))
+            .order_by("title")
         )
         return context
 
 
-class OrganisationPage(Page):
+class OrganisationPage(LeadImageMixin, Page):
     """An organisation's public page and the home of its own content in the page tree."""
 
     organisation = models.OneToOneField(
@@ -188,7 +209,7 @@ class OrganisationPage(Page):
     )
     intro = RichTextField(_("inleiding"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("intro"), FieldPanel("lead_image")]
     base_form_class = EditorPageForm
     parent_page_types = ["organisations.OrganisationIndexPage"]
     # Stories, methods and publications each live in their own folder (see `SectionFolderPage`).
@@ -216,6 +237,9 @@ class OrganisationPage(Page):
             "url": page_absolute_url(self),
             "description": discovery.page_description(self),
         }
+        logo = share_rendition(organisation.logo, LOGO_SPEC)
+        if logo:
+            data["logo"] = logo[0]
         if organisation.short_name:
             data["alternateName"] = organisation.short_name
         if organisation.website:

@@ -9,6 +9,7 @@ lives with the page type in `practices.models` (issue 15).
 
 from dataclasses import dataclass, field
 
+from pictures.renditions import prefetch as prefetch_pictures
 from taxonomy.models import LifeStage, PreventionLevel
 
 from .models import MethodPage, PracticeStoryPage, StoryIndexPage
@@ -76,7 +77,11 @@ def prevention_matrix(municipality=None):
 
 def latest_stories_section(request, limit=3):
     stories = list(
-        PracticeStoryPage.objects.live().public().select_related("municipality").order_by("-first_published_at")[:limit]
+        PracticeStoryPage.objects.live()
+        .public()
+        .select_related("municipality")
+        .prefetch_related(prefetch_pictures("lead_image", "card"))
+        .order_by("-first_published_at")[:limit]
     )
     if not stories:
         return None

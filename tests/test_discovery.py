@@ -250,7 +250,13 @@ def test_every_page_type_says_what_it_is_in_its_head(client, demo_content, langu
         assert head.contents("property", "og:locale:alternate") == [
             {"nl": "en_GB", "en": "nl_NL"}[content_language(page)]
         ]
-        assert head.content("property", "og:image") == f"{BASE}/static/img/share-default.png"
+        # The page's own lead picture (pictures.renditions.SHARE_SPEC) or the site's image.
+        share_image = (
+            rf"{BASE}/media/images/[^/]+\.fill-1200x630\.format-jpeg\.jpegquality-80\.jpg"
+            if getattr(page, "lead_image_id", None)
+            else re.escape(f"{BASE}/static/img/share-default.png")
+        )
+        assert re.fullmatch(share_image, head.content("property", "og:image")), model
         assert (head.content("property", "og:image:width"), head.content("property", "og:image:height")) == (
             "1200",
             "630",
@@ -465,14 +471,15 @@ def test_a_page_type_with_an_image_of_its_own_shows_that_image_in_link_previews(
         title = "Met een eigen beeld"
         seo_title = search_description = ""
 
-        def share_image_url(self):
-            return f"{BASE}/media/images/eigen-beeld.png"
+        def share_image(self):
+            return f"{BASE}/media/images/eigen-beeld.png", (1200, 630), "Een eigen beeld"
 
         def meta_description(self):
             return "<p>Een pagina met een eigen beeld.</p>"
 
     tags = discovery.head_tags(rf.get("/iets/?utm_source=x"), page=PageWithImage())
-    assert tags["image"] == f"{BASE}/media/images/eigen-beeld.png" and tags["image_size"] is None
+    assert tags["image"] == f"{BASE}/media/images/eigen-beeld.png" and tags["image_size"] == (1200, 630)
+    assert tags["image_alt"] == "Een eigen beeld"
     assert tags["description"] == "Een pagina met een eigen beeld."
     assert tags["canonical"] == f"{BASE}/iets/"
     assert discovery.head_tags(rf.get("/iets/"))["image"] == f"{BASE}/static/img/share-default.png"

@@ -27,6 +27,7 @@ PROJECT_PACKAGES = [
     "members",
     "notifications",
     "organisations",
+    "pictures",
     "practices",
     "search",
     "taxonomy",

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "home",
     "accounts",
     "organisations",
+    # The image model with a required text alternative and the renditions pages use.
+    "pictures",
     "taxonomy",
     "practices",
     "ateliers",
@@ -297,6 +299,10 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
+# Pictures have a text alternative or are marked decorative (pictures/models.py); the form lets
+# the first step of the multiple upload through (pictures/forms.py).
+WAGTAILIMAGES_IMAGE_MODEL = "pictures.Picture"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pictures.forms.PictureForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Every document link is Wagtail's serve view (/documents/<id>/<name>), never a storage URL, so

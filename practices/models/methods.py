@@ -22,6 +22,8 @@ from wagtail.search import index
 
 from core import discovery
 from editorial.page_forms import EditorPageForm
+from pictures.models import LeadImageMixin
+from pictures.renditions import prefetch as prefetch_pictures
 from search.documents import SearchDocument
 
 from .. import blocks
@@ -50,7 +52,7 @@ class MethodKind(models.TextChoices):
     APPROACH = "approach", _("Werkwijze")
 
 
-class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
+class MethodPage(AgeRangeMixin, LeadImageMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
     """An intervention, instrument or training in the format of the Dutch intervention databanks."""
 
     acronym = models.CharField(_("afkorting"), max_length=40, blank=True)
@@ -140,6 +142,7 @@ class MethodPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
         FieldPanel("summary"),
+        FieldPanel("lead_image"),
         FieldPanel("aim"),
         FieldPanel("approach"),
         FieldPanel("working_elements"),
@@ -462,6 +465,7 @@ def method_facets():
         MethodPage.objects.live().public(),
         facets=method_facet_list(),
         prefetch=(
+            prefetch_pictures("lead_image", "card"),
             "life_stages",
             "prevention_levels",
             Prefetch("evidence_records", queryset=MethodEvidenceRecord.objects.select_related("level")),

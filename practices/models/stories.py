@@ -21,6 +21,8 @@ from wagtail.search import index
 
 from core import discovery
 from organisations.models import OrganisationType, Province
+from pictures.models import LeadImageMixin
+from pictures.renditions import prefetch as prefetch_pictures
 from search.documents import SearchDocument
 
 from .. import blocks
@@ -52,7 +54,7 @@ class StoryStatus(models.TextChoices):
     ENDED = "ended", _("Beëindigd")
 
 
-class PracticeStoryPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
+class PracticeStoryPage(AgeRangeMixin, LeadImageMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
     """What a municipality tried, who did it, what worked, what it cost, what got in the way."""
 
     municipality = models.ForeignKey(
@@ -132,6 +134,7 @@ class PracticeStoryPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is th
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("municipality", widget=forms.Select), FieldPanel("region")]),
         FieldPanel("standfirst"),
+        FieldPanel("lead_image"),
         FieldPanel("body"),
         InlinePanel("spokespeople", heading=_("Woordvoerders"), label=_("Woordvoerder")),
     ]
@@ -410,5 +413,5 @@ def story_facets():
         PracticeStoryPage.objects.live().public(),
         facets=story_facet_list(),
         select=("municipality",),
-        prefetch=("life_stages", "tagged_themes__tag"),
+        prefetch=("life_stages", "tagged_themes__tag", prefetch_pictures("lead_image", "card")),
     )

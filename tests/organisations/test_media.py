@@ -15,6 +15,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.images.models import Image as StockImage
 from wagtail.models import Collection, PageViewRestriction
 
 from organisations.sections import folder_for
@@ -245,7 +246,9 @@ def test_migration_gives_existing_organisations_a_collection_and_moves_files_to_
     nobodys = in_root("Van niemand")
     buffer = io.BytesIO()
     PILImage.new("RGB", (8, 8), "orange").save(buffer, "PNG")
-    photo = Image.objects.create(
+    # Wagtail's stock image model: what existed when this migration was written (pictures 0002
+    # turns such images into the site's own model later, in their new collection).
+    photo = StockImage.objects.create(
         title="Foto van Zwolle",
         file=ImageFile(buffer, name="foto.png"),
         collection=root,
