@@ -12,7 +12,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # search, migrations and set-up, JSON and ordering in exports and APIs, query counts, the
 # production-like servers and journeys, and the permission matrix as the safety net. `make test`
 # runs everything on SQLite and only these (plus `postgres`) again on PostgreSQL. A test that
-# asks for the `postgres_only` fixture is marked too.
+# asks for the `postgres_only` fixture is marked too. An entry is a folder, a file, or one test
+# (`file.py::test_name`) where only some tests of a file reach engine-dependent code: the rest
+# of such a file renders pages or checks Python logic, which SQLite proves as well (README,
+# "What runs where").
 DATABASE_SENSITIVE = (
     "ateliers/test_busy.py",
     "ateliers/test_concurrency.py",
@@ -20,8 +23,17 @@ DATABASE_SENSITIVE = (
     "editorial/test_permission_matrix.py",
     "editorial/test_slow_saves.py",
     "journeys/",
-    "notifications/",
-    "organisations/test_media.py",
+    # Digests claim notifications with select_for_update(skip_locked=True) and a repeated
+    # notification is refused by a unique constraint; matching saved searches is Python
+    # (notifications.services.search_matches), the feed asks the search engine.
+    "notifications/test_concurrency.py",
+    "notifications/test_mail_outage.py",
+    "notifications/test_services.py::test_nothing_is_sent_twice",
+    "notifications/test_services.py::test_the_digest_groups_a_weeks_notifications_in_one_mail_and_the_command_sends_it_once",
+    "notifications/test_services.py::test_following_twice_is_one_follow",
+    "notifications/test_views.py::test_the_saved_search_feed_lists_matching_pages_and_nothing_about_the_member",
+    # Collection permissions are plain ORM filters; the data migration is engine-dependent.
+    "organisations/test_media.py::test_migration_gives_existing_organisations_a_collection_and_moves_files_to_their_owner",
     "practices/test_listing.py",
     "practices/test_open_data_api.py",
     "search/",
@@ -33,10 +45,19 @@ DATABASE_SENSITIVE = (
     "test_member_page_queries.py",
     "test_multi_server.py",
     "test_ratelimit.py",
-    "test_setup.py",
     "test_setup_site.py",
     "tips/test_concurrency.py",
-    "tips/test_join_requests.py",
+    # Deciding locks the request row (select_for_update(of=("self",)), which only PostgreSQL
+    # enforces and refuses with an outer join); one open request per member is a partial
+    # unique constraint. Asking, the public page and the rate limit are the same on both.
+    "tips/test_join_requests.py::test_an_accepted_request_makes_a_membership_exactly_like_an_accepted_invitation",
+    "tips/test_join_requests.py::test_one_open_request_per_member_and_community_and_it_can_be_withdrawn",
+    "tips/test_join_requests.py::test_a_declined_request_is_recorded_and_makes_no_member",
+    "tips/test_join_requests.py::test_only_the_facilitator_of_that_community_decides",
+    "tips/test_join_requests.py::test_ask_accept_and_follow_the_mail_into_the_community",
+    "tips/test_join_requests.py::test_a_declined_request_is_mailed_in_english_when_asked_in_english",
+    "tips/test_join_requests.py::test_a_facilitator_must_choose_accept_or_decline_and_others_are_refused",
+    "tips/test_join_requests.py::test_the_database_holds_one_open_request_per_member_and_community",
     "tips/test_retries.py",
 )
 TESTS = Path(__file__).resolve().parent
@@ -45,7 +66,8 @@ TESTS = Path(__file__).resolve().parent
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = item.path.relative_to(TESTS).as_posix()
-        if path.startswith(DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
+        named = f"{path}::{item.originalname}" in DATABASE_SENSITIVE
+        if named or path.startswith(DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
             item.add_marker(pytest.mark.database)
         if path.startswith("journeys/"):
             item.add_marker(pytest.mark.journey)
