@@ -1,5 +1,6 @@
 import os
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,14 @@ def django_db_setup(
         return
     with django_db_blocker.unblock():
         try:
+            if connection.vendor == "postgresql":
+                # A server or thread a test started may still hold a connection, and PostgreSQL
+                # drops no database that anyone is connected to.
+                connection.close()
+                name = connection.settings_dict["NAME"]
+                postgres_admin(
+                    connection, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+                )
             teardown_databases(databases, verbosity=0)
         except Exception as error:  # a server a test started may still hold a connection
             request.node.warn(pytest.PytestWarning(f"Error when trying to teardown test databases: {error!r}"))
@@ -221,19 +230,7 @@ class SharedTestDatabase:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _admin(self, *statements):
-        import psycopg
-
-        settings_dict = self.connection.settings_dict
-        with psycopg.connect(
-            host=settings_dict["HOST"] or "127.0.0.1",
-            port=settings_dict["PORT"] or 5432,
-            user=settings_dict["USER"],
-            password=settings_dict["PASSWORD"],
-            dbname="postgres",
-            autocommit=True,
-        ) as admin:
-            for statement in statements:
-                admin.execute(statement)
+        postgres_admin(self.connection, *statements)
 
     def _save_template(self):
         import sqlite3
@@ -291,6 +288,39 @@ class SharedTestDatabase:
 
 # The snapshots a worker found in its copy of the shared template (SharedTestDatabase).
 SHARED_SNAPSHOTS = {}
+
+
+def postgres_admin(connection, *statements):
+    """Run `statements` on the server's `postgres` database (creating and dropping databases)."""
+    import psycopg
+
+    settings_dict = connection.settings_dict
+    with psycopg.connect(
+        host=settings_dict["HOST"] or "127.0.0.1",
+        port=settings_dict["PORT"] or 5432,
+        user=settings_dict["USER"],
+        password=settings_dict["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
+        for statement in statements:
+            admin.execute(statement)
+
+
+def pytest_sessionfinish(session):
+    """The xdist controller drops the PostgreSQL template its workers copied (SharedTestDatabase),
+    once every worker has finished."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not getattr(session.config.option, "numprocesses", None):
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    template = connection.creation._get_test_db_name() + "_template"  # test_cop, as the workers' test_cop_gw0
+    try:
+        postgres_admin(connection, f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+    except Exception as error:  # the server went away: nothing to clean up
+        warnings.warn(f"template database {template} not dropped: {error!r}", pytest.PytestWarning, stacklevel=1)
 
 
 @pytest.fixture(scope="session")
