@@ -1,5 +1,6 @@
 import os
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # search, migrations and set-up, JSON and ordering in exports and APIs, query counts, the
 # production-like servers and journeys, and the permission matrix as the safety net. `make test`
 # runs everything on SQLite and only these (plus `postgres`) again on PostgreSQL. A test that
-# asks for the `postgres_only` fixture is marked too.
+# asks for the `postgres_only` fixture is marked too. An entry is a folder, a file, or one test
+# (`file.py::test_name`) where only some tests of a file reach engine-dependent code: the rest
+# of such a file renders pages or checks Python logic, which SQLite proves as well (README,
+# "What runs where").
 DATABASE_SENSITIVE = (
     "ateliers/test_busy.py",
     "ateliers/test_concurrency.py",
@@ -20,8 +24,17 @@ DATABASE_SENSITIVE = (
     "editorial/test_permission_matrix.py",
     "editorial/test_slow_saves.py",
     "journeys/",
-    "notifications/",
-    "organisations/test_media.py",
+    # Digests claim notifications with select_for_update(skip_locked=True) and a repeated
+    # notification is refused by a unique constraint; matching saved searches is Python
+    # (notifications.services.search_matches), the feed asks the search engine.
+    "notifications/test_concurrency.py",
+    "notifications/test_mail_outage.py",
+    "notifications/test_services.py::test_nothing_is_sent_twice",
+    "notifications/test_services.py::test_the_digest_groups_a_weeks_notifications_in_one_mail_and_the_command_sends_it_once",
+    "notifications/test_services.py::test_following_twice_is_one_follow",
+    "notifications/test_views.py::test_the_saved_search_feed_lists_matching_pages_and_nothing_about_the_member",
+    # Collection permissions are plain ORM filters; the data migration is engine-dependent.
+    "organisations/test_media.py::test_migration_gives_existing_organisations_a_collection_and_moves_files_to_their_owner",
     "practices/test_listing.py",
     "practices/test_open_data_api.py",
     "search/",
@@ -33,10 +46,19 @@ DATABASE_SENSITIVE = (
     "test_member_page_queries.py",
     "test_multi_server.py",
     "test_ratelimit.py",
-    "test_setup.py",
     "test_setup_site.py",
     "tips/test_concurrency.py",
-    "tips/test_join_requests.py",
+    # Deciding locks the request row (select_for_update(of=("self",)), which only PostgreSQL
+    # enforces and refuses with an outer join); one open request per member is a partial
+    # unique constraint. Asking, the public page and the rate limit are the same on both.
+    "tips/test_join_requests.py::test_an_accepted_request_makes_a_membership_exactly_like_an_accepted_invitation",
+    "tips/test_join_requests.py::test_one_open_request_per_member_and_community_and_it_can_be_withdrawn",
+    "tips/test_join_requests.py::test_a_declined_request_is_recorded_and_makes_no_member",
+    "tips/test_join_requests.py::test_only_the_facilitator_of_that_community_decides",
+    "tips/test_join_requests.py::test_ask_accept_and_follow_the_mail_into_the_community",
+    "tips/test_join_requests.py::test_a_declined_request_is_mailed_in_english_when_asked_in_english",
+    "tips/test_join_requests.py::test_a_facilitator_must_choose_accept_or_decline_and_others_are_refused",
+    "tips/test_join_requests.py::test_the_database_holds_one_open_request_per_member_and_community",
     "tips/test_retries.py",
 )
 TESTS = Path(__file__).resolve().parent
@@ -45,7 +67,8 @@ TESTS = Path(__file__).resolve().parent
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = item.path.relative_to(TESTS).as_posix()
-        if path.startswith(DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
+        named = f"{path}::{item.originalname}" in DATABASE_SENSITIVE
+        if named or path.startswith(DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
             item.add_marker(pytest.mark.database)
         if path.startswith("journeys/"):
             item.add_marker(pytest.mark.journey)
@@ -76,7 +99,7 @@ class DatabaseSnapshot:
     no model tables, so the flush after a `transaction=True` test leaves them alone.
     """
 
-    def __init__(self, name):
+    def __init__(self, name, take=True):
         from django.db import connection
 
         from search.backends.database import FTS_TABLE
@@ -84,6 +107,8 @@ class DatabaseSnapshot:
         self.tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
         self.copies = {table: f"snapshot_{name}_{number}" for number, table in enumerate(self.tables)}
         self.fts_copy = f"snapshot_{name}_fts" if connection.vendor == "sqlite" else None
+        if not take:
+            return
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             for table, copy in self.copies.items():
@@ -94,6 +119,11 @@ class DatabaseSnapshot:
                 cursor.execute(
                     f"CREATE TABLE {self.fts_copy} AS SELECT rowid AS entry_id, title, summary, body FROM {FTS_TABLE}"
                 )
+
+    @classmethod
+    def existing(cls, name):
+        """The snapshot `name` that a copied database already holds (SharedTestDatabase)."""
+        return cls(name, take=False)
 
     def restore(self):
         """Make every model table hold exactly the rows it held when the snapshot was taken."""
@@ -119,59 +149,224 @@ class DatabaseSnapshot:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, also in a run whose tests none ask for `db`.
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings, tmp_path_factory
+):
+    """The test database, migrated once per pytest run; also in a run whose tests none ask for `db`.
 
-    pytest-django creates it only for the tests collected that use the ORM. The journeys never do,
-    yet their site is a copy of it (tests/journeys/conftest.py), so `pytest tests/journeys/` alone
-    needs it as well.
+    Without xdist this is pytest-django's set-up. Under xdist (`make test`: two workers) the first
+    worker that needs a database migrates it, keeps the freshly migrated tables and the demo aside
+    (`blank_snapshot`, `demo_snapshot`) and leaves a template; every other worker starts from a copy
+    of that template, so a pass migrates and loads the demo once instead of once per worker (about
+    40 CPU seconds a worker). The journeys never ask for `db`, yet their site is a copy of this
+    database (tests/journeys/conftest.py), so `pytest tests/journeys/` alone needs it as well.
     """
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
-        yield
+    keepdb = request.config.getvalue("reuse_db") and not request.config.getvalue("create_db")
+    with django_db_blocker.unblock():
+        if os.environ.get("PYTEST_XDIST_WORKER") and not keepdb:
+            databases = SharedTestDatabase(tmp_path_factory, connection).set_up()
+        else:
+            databases = setup_databases(
+                verbosity=0, interactive=False, keepdb=keepdb, aliases={connection.alias}, serialized_aliases=set()
+            )
+    yield
+    if keepdb:
         return
     with django_db_blocker.unblock():
-        databases = setup_databases(verbosity=0, interactive=False, aliases={connection.alias})
-    yield
-    with django_db_blocker.unblock():
-        teardown_databases(databases, verbosity=0)
+        try:
+            if connection.vendor == "postgresql":
+                # A server or thread a test started may still hold a connection, and PostgreSQL
+                # drops no database that anyone is connected to.
+                connection.close()
+                name = connection.settings_dict["NAME"]
+                postgres_admin(
+                    connection, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+                )
+            teardown_databases(databases, verbosity=0)
+        except Exception as error:  # a server a test started may still hold a connection
+            request.node.warn(pytest.PytestWarning(f"Error when trying to teardown test databases: {error!r}"))
+
+
+class SharedTestDatabase:
+    """One migrate and one demo load per pytest run, shared by the xdist workers through a template.
+
+    Under a file lock the first worker migrates its test database, takes both snapshots (the
+    snapshot tables live inside the database, so a copy carries them) and saves the result: a
+    PostgreSQL template database, or a file for SQLite's in-memory test database. The workers
+    after it copy the template instead of migrating (PostgreSQL's CREATE DATABASE ... TEMPLATE;
+    SQLite's backup API) and find the snapshots already there. The demo's media folder is shared
+    read-only: `demo_content` copies it into each test's own folder.
+    """
+
+    def __init__(self, tmp_path_factory, connection):
+        self.connection = connection
+        self.root = tmp_path_factory.getbasetemp().parent  # shared by the workers of this run
+        self.tmp_path_factory = tmp_path_factory
+        self.marker = self.root / "test-database.json"
+
+    def set_up(self):
+        import fcntl
+        import json
+
+        from django.test.utils import setup_databases
+
+        with open(self.root / "test-database.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if self.marker.exists():
+                    return self._copy_template(json.loads(self.marker.read_text()))
+                databases = setup_databases(
+                    verbosity=0, interactive=False, aliases={self.connection.alias}, serialized_aliases=set()
+                )
+                blank = DatabaseSnapshot("before")
+                demo, media = load_demo(blank, self.tmp_path_factory.mktemp("demo-media"))
+                SHARED_SNAPSHOTS.update(blank=blank, demo=(demo, media))
+                self.marker.write_text(json.dumps({"template": self._save_template(), "media": str(media)}))
+                return databases
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _admin(self, *statements):
+        postgres_admin(self.connection, *statements)
+
+    def _save_template(self):
+        import sqlite3
+        from contextlib import closing
+
+        connection = self.connection
+        if connection.vendor == "postgresql":
+            source = connection.settings_dict["NAME"]
+            template = source.rsplit("_", 1)[0] + "_template"  # test_cop_gw0 -> test_cop_template
+            # PostgreSQL copies a database only while nobody is connected to it.
+            connection.close()
+            self._admin(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}'",
+                f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)',
+                f'CREATE DATABASE "{template}" TEMPLATE "{source}"',
+            )
+            return template
+        template = self.root / "test-database-template.sqlite3"
+        connection.ensure_connection()
+        with closing(sqlite3.connect(template)) as target:
+            connection.connection.backup(target)
+        return str(template)
+
+    def _copy_template(self, shared):
+        """This worker's test database as a copy of the template, set up as Django's own
+        `create_test_db` leaves it (settings pointing at it, a connection open)."""
+        import sqlite3
+        from contextlib import closing
+        from pathlib import Path
+
+        from django.conf import settings
+
+        connection, creation = self.connection, self.connection.creation
+        old_name = connection.settings_dict["NAME"]
+        test_name = creation._get_test_db_name()
+        if connection.vendor == "postgresql":
+            self._admin(
+                f'DROP DATABASE IF EXISTS "{test_name}" WITH (FORCE)',
+                f'CREATE DATABASE "{test_name}" TEMPLATE "{shared["template"]}"',
+            )
+        else:
+            creation._create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        connection.close()
+        settings.DATABASES[connection.alias]["NAME"] = test_name
+        connection.settings_dict["NAME"] = test_name
+        connection.ensure_connection()
+        if connection.vendor == "sqlite":
+            with closing(sqlite3.connect(shared["template"])) as template:
+                template.backup(connection.connection)
+        SHARED_SNAPSHOTS.update(
+            blank=DatabaseSnapshot.existing("before"), demo=(DatabaseSnapshot.existing("demo"), Path(shared["media"]))
+        )
+        return [(connection, old_name, True)]
+
+
+# The snapshots a worker found in its copy of the shared template (SharedTestDatabase).
+SHARED_SNAPSHOTS = {}
+
+
+def postgres_admin(connection, *statements):
+    """Run `statements` on the server's `postgres` database (creating and dropping databases)."""
+    import psycopg
+
+    settings_dict = connection.settings_dict
+    with psycopg.connect(
+        host=settings_dict["HOST"] or "127.0.0.1",
+        port=settings_dict["PORT"] or 5432,
+        user=settings_dict["USER"],
+        password=settings_dict["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
+        for statement in statements:
+            admin.execute(statement)
+
+
+def pytest_sessionfinish(session):
+    """The xdist controller drops the PostgreSQL template its workers copied (SharedTestDatabase),
+    once every worker has finished."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not getattr(session.config.option, "numprocesses", None):
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    template = connection.creation._get_test_db_name() + "_template"  # test_cop, as the workers' test_cop_gw0
+    try:
+        postgres_admin(connection, f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+    except Exception as error:  # the server went away: nothing to clean up
+        warnings.warn(f"template database {template} not dropped: {error!r}", pytest.PytestWarning, stacklevel=1)
 
 
 @pytest.fixture(scope="session")
 def blank_snapshot(django_db_setup, django_db_blocker):
     """The freshly migrated test database, kept aside before anything is loaded into it: what
     every test that does not ask for the demo expects to find."""
+    if "blank" in SHARED_SNAPSHOTS:
+        return SHARED_SNAPSHOTS["blank"]
     with django_db_blocker.unblock():
         return DatabaseSnapshot("before")
 
 
 @pytest.fixture(scope="session")
 def demo_snapshot(blank_snapshot, django_db_blocker, tmp_path_factory):
-    """The demo platform, loaded once per test process (20-25 CPU seconds) and kept aside.
+    """The demo platform, loaded once per pytest run (20-25 CPU seconds) and kept aside.
 
     The database is put back as it was, so tests that do not ask for the demo never see it.
     The demo's files go to a media folder of their own, which `demo_content` copies per test.
-    The journeys' database is this one too, copied (tests/journeys/conftest.py).
+    The journeys' database is this one too, copied (tests/journeys/conftest.py). Under xdist
+    the first worker loaded it while setting up the database (SharedTestDatabase); without
+    xdist it is loaded the first time a test asks for it.
     """
+    if "demo" in SHARED_SNAPSHOTS:
+        return SHARED_SNAPSHOTS["demo"]
+    with django_db_blocker.unblock():
+        return load_demo(blank_snapshot, tmp_path_factory.mktemp("demo-media"))
+
+
+def load_demo(blank_snapshot, media):
+    """Load the demo into the test database with its files in `media`, snapshot it, and put the
+    database back as `blank_snapshot` has it."""
     from django.conf import settings
     from django.core.cache import caches
     from django.db import transaction
     from django.test import override_settings
     from django.utils import translation
 
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock():
-        for alias in settings.CACHES:
-            caches[alias].clear()
-        with override_settings(MEDIA_ROOT=media), translation.override(settings.LANGUAGE_CODE):
-            with transaction.atomic():
-                call_command("load_demo_content", stdout=open(os.devnull, "w"))
-            demo = DatabaseSnapshot("demo")
-            blank_snapshot.restore()
-        for alias in settings.CACHES:
-            caches[alias].clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    with override_settings(MEDIA_ROOT=media), translation.override(settings.LANGUAGE_CODE):
+        with transaction.atomic():
+            call_command("load_demo_content", stdout=open(os.devnull, "w"))
+        demo = DatabaseSnapshot("demo")
+        blank_snapshot.restore()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     return demo, media
 
 
