@@ -6,13 +6,19 @@ each page that sat directly under an organisation page moves into its folder wit
 redirect from its old URL, and the onboarded organisations' groups get the folder-level rights
 (coordinators publish stories only) and folders their workflows. It uses the current models
 on purpose: moving pages needs Wagtail's tree and URL logic, which historical models lack. On
-a new database there are no sections yet and it does nothing.
+a new database there are no sections yet and it does nothing: it asks the historical model
+first, because the current models may have columns that later migrations add (a logo, a lead
+image) and that a new database does not have yet. A database with sections must therefore run
+it with the code of the release that introduced it (stop 20), before upgrading further; see
+docs/deployment.md, "Upgrading".
 """
 
 from django.db import migrations
 
 
 def move_content_into_folders(apps, schema_editor):
+    if not apps.get_model("organisations", "OrganisationPage").objects.exists():
+        return
     from editorial.services import assign_folder_workflows, onboard_organisation
     from organisations.models import OrganisationPage
     from organisations.sections import ensure_section_folders

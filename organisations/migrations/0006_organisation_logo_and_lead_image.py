@@ -11,10 +11,6 @@ class Migration(migrations.Migration):
         ('pictures', '0002_existing_images_become_pictures'),
     ]
 
-    # editorial 0002 reads pages through the current models (it onboards with the services), so
-    # the columns those models have must exist by then.
-    run_before = [("editorial", "0002_section_folders")]
-
     operations = [
         migrations.AddField(
             model_name='organisation',
