@@ -23,6 +23,8 @@ from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import interface_language
+
 PAGE_SIZE = 20
 MAX_VALUES_PER_FACET = 30
 CACHE_SECONDS = 15 * 60
@@ -115,7 +117,7 @@ def theme_facet():
 
 def _english_label_path(facet):
     """The facet's English label path when the visitor reads the English interface, else None."""
-    return facet.english_label_path if (get_language() or "").startswith("en") else None
+    return facet.english_label_path if interface_language() == "en" else None
 
 
 def _label_and_language(english, dutch, fallback, facet):

@@ -5,7 +5,7 @@ filters match on). Shown under /en/, those names become the terms' English label
 the language each label is really in ("nl" where no English label was filled in).
 """
 
-from django.utils.translation import get_language
+from core.languages import interface_language
 
 from .models import Domain, EvidenceLevel, LifeStage, PreventionLevel, Setting, Theme, WorkingFactor
 
@@ -27,7 +27,7 @@ def labels_of_names(names_per_facet):
     `names_per_facet` maps a facet name to the Dutch names shown for it; one query per
     vocabulary present.
     """
-    if not (get_language() or "").startswith("en"):
+    if interface_language() != "en":
         return {}
     labels = {}
     for facet, names in names_per_facet.items():

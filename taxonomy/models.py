@@ -11,11 +11,12 @@ term (docs/architecture.md, "Content in two languages").
 
 from django.db import models
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from core.languages import interface_language
 
 ENGLISH_NAME_HELP = _("Zoals Engelstalige bezoekers de term zien (onder /en/). Leeg: zij zien de Nederlandse naam.")
 
@@ -27,13 +28,15 @@ class BilingualLabel:
 
     @property
     def label(self):
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        return self.name_en if self._shows_english else self.name
 
     @property
     def label_language(self):
-        return "en" if self.name_en and (get_language() or "").startswith("en") else "nl"
+        return "en" if self._shows_english else "nl"
+
+    @property
+    def _shows_english(self):
+        return bool(self.name_en) and interface_language() == "en"
 
 
 class Term(BilingualLabel, index.Indexed, models.Model):
