@@ -26,7 +26,6 @@ import datetime
 import random
 from decimal import Decimal
 
-from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
@@ -50,7 +49,7 @@ from .models import (
     new_certificate_code,
 )
 from .setup import SERIES_INTRO as SETUP_SERIES_INTRO
-from .setup import ensure_ateliers
+from .setup import ensure_ateliers, ensure_organiser_group
 
 ORDER = 50
 SYNTHETIC_EMAIL_DOMAIN = "synthetisch.invalid"
@@ -255,20 +254,7 @@ def _synthetic_participants(atelier, attended, rng):
     )
 
 
-ORGANISER_GROUP = "Atelierorganisatoren"
 DEMO_ORGANISER = ("organisator@demo.samenpreventief.nl", "Otto", "Organisator")
-
-
-def _organiser_group():
-    """Door and lifecycle rights; they count only for ateliers of the member's own organisation
-    (`ateliers.permissions`)."""
-    group, _created = Group.objects.get_or_create(name=ORGANISER_GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="ateliers", codename__endswith="_registration")
-    )
-    group.permissions.add(Permission.objects.get(content_type__app_label="ateliers", codename="change_atelierpage"))
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    return group
 
 
 def _demo_organiser(group, organisation):
@@ -388,7 +374,7 @@ def load(log):
             _synthetic_participants(atelier, data["attended"], rng)
         for email in data.get("attended_by", []):
             _demo_account_attended(atelier, demo_accounts[email], data["state"])
-    _demo_organiser(_organiser_group(), orgs["ST-RAW"])
+    _demo_organiser(ensure_organiser_group(), orgs["ST-RAW"])
     _demo_member_registration()
     log(
         f"Kennisateliers: {AtelierPage.objects.count()} ateliers, "

@@ -33,11 +33,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accounts.registers import Register
 from core import discovery
+from core.permissions import is_platform_administrator
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
 from pictures.models import LeadImageMixin
@@ -220,8 +222,29 @@ def next_thursday():
     return today + datetime.timedelta(days=(3 - today.weekday()) % 7 or 7)
 
 
+# Model permissions (granted through the group "Atelierorganisatoren", `ateliers.setup`) that count
+# only for ateliers an organisation of the person's own (co-)organises. Ticking someone present
+# changes their registration; moving the atelier through its lifecycle (held, evaluation open,
+# undo, which revokes certificates) and changing its page change the atelier.
+DOOR_PERMISSION = "ateliers.change_registration"
+ORGANISER_PERMISSIONS = ("ateliers.change_registration", "ateliers.change_atelierpage")
+
+
+class AtelierPageQuerySet(PageQuerySet):
+    def of_own_organisations(self, user, permissions):
+        """All ateliers for platform administrators; otherwise, for someone holding `permissions`,
+        the ateliers (co-)organised by an organisation they are a member of; else none."""
+        if is_platform_administrator(user):
+            return self
+        if not (user.is_authenticated and user.is_active and user.has_perms(permissions)):
+            return self.none()
+        return self.filter(co_organisers__memberships__user=user).distinct()
+
+
 class AtelierPage(LeadImageMixin, Page):
     """One knowledge atelier: always a Thursday, 15:00–17:00, unless the editor says otherwise."""
+
+    objects = PageManager.from_queryset(AtelierPageQuerySet)()
 
     date = models.DateField(_("datum"), default=next_thursday)
     start_time = models.TimeField(_("begintijd"), default=datetime.time(15, 0))
@@ -335,6 +358,9 @@ class AtelierPage(LeadImageMixin, Page):
     class Meta:
         verbose_name = _("kennisatelier")
         verbose_name_plural = _("kennisateliers")
+
+    def permissions_for_user(self, user):
+        return AtelierPagePermissionTester(user, self)
 
     def with_content_json(self, content):
         """Restoring or publishing a revision must never roll back the lifecycle state."""
@@ -525,6 +551,35 @@ class AtelierPage(LeadImageMixin, Page):
             date=self.date,
             facets={"theme": [tag.name for tag in self.themes.all()]},
         )
+
+
+class AtelierPagePermissionTester(PagePermissionTester):
+    """An atelier's organisers edit and publish its page: a new room or time, published at once.
+
+    Wagtail's group page permissions cover a whole subtree, and ateliers of every organisation
+    share /ateliers/; so the right comes from the organisers' group (`ateliers.setup`) and the
+    atelier's co-organisers, for this page only: no deleting, moving or adding pages below it.
+    The message screen asks organisers to publish a change on the page before announcing it.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.only_as_organiser = False
+        if user.is_active and not user.is_superuser and page.pk and "change" not in self.permissions:
+            if AtelierPage.objects.of_own_organisations(user, ORGANISER_PERMISSIONS).filter(pk=page.pk).exists():
+                self.permissions |= {"change", "publish"}
+                self.only_as_organiser = True
+
+    # In Wagtail, change and publish together also allow deleting, moving and unpublishing. An
+    # atelier with registrations is called off (the lifecycle), never deleted or taken offline.
+    def can_delete(self, ignore_bulk=False):
+        return not self.only_as_organiser and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        return not self.only_as_organiser and super().can_unpublish()
+
+    def can_move(self):
+        return not self.only_as_organiser and super().can_move()
 
 
 class ProgrammeItem(Orderable):

@@ -87,6 +87,23 @@ def organiser(db):
     return User.objects.create_superuser(email="organisator@example.nl", password="geheim-wachtwoord-1")
 
 
+def edit_form_data(client, atelier):
+    """The atelier's edit form in Wagtail's admin as the logged-in user's browser would post it
+    unchanged: a QueryDict to change fields in and post with `as_post`."""
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[atelier.pk])).content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    for index in range(int(data["programme_items-TOTAL_FORMS"])):
+        data[f"programme_items-{index}-speakers-count"] = "0"  # rendered by JavaScript, not in the HTML
+    return data
+
+
+def as_post(data):
+    return {key: data.getlist(key) for key in data}
+
+
 def starts_in(atelier, delta):
     """Move the atelier so it starts `delta` from now (negative: it has begun). Updates the row and the object."""
     start = timezone.localtime() + delta

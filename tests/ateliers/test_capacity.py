@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ateliers.models import AtelierPage, AtelierState, Registration
 
-from .conftest import register_guest
+from .conftest import as_post, edit_form_data, register_guest
 
 Status = Registration.Status
 
@@ -81,18 +81,13 @@ def test_a_newcomer_never_takes_a_seat_ahead_of_people_waiting(make_atelier, com
 
 
 def test_publishing_more_seats_in_the_admin_promotes_the_waiting_list(client, make_atelier, organiser, committed):
-    from wagtail.test.utils.form_data import querydict_from_html
-
     atelier, waiting = _full_atelier_with_three_waiting(make_atelier)
     client.force_login(organiser)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[atelier.pk])
-    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    data = edit_form_data(client, atelier)
     data["capacity"] = "2"
     data["action-publish"] = "action-publish"
-    for index in range(int(data["programme_items-TOTAL_FORMS"])):
-        data[f"programme_items-{index}-speakers-count"] = "0"  # rendered by JavaScript, not in the HTML
     with committed():
-        client.post(edit_url, {key: data.getlist(key) for key in data})
+        client.post(reverse("wagtailadmin_pages:edit", args=[atelier.pk]), as_post(data))
 
     assert AtelierPage.objects.get(pk=atelier.pk).capacity == 2
     assert _statuses(waiting) == [Status.CONFIRMED, Status.WAITING, Status.WAITING]

@@ -19,7 +19,7 @@ from accounts.models import User
 from ateliers import services
 from ateliers.models import AtelierPage, AtelierState, Registration, ReservedPlaces
 
-from .conftest import register_guest
+from .conftest import as_post, edit_form_data, register_guest
 
 Status = Registration.Status
 
@@ -234,14 +234,10 @@ def test_the_organisers_list_and_csv_show_the_group(client, make_atelier, organi
 
 
 def test_the_editor_refuses_more_reserved_places_than_the_capacity_in_dutch(client, make_atelier, organiser):
-    from wagtail.test.utils.form_data import querydict_from_html
-
     atelier = make_atelier(capacity=5)
     client.force_login(organiser)
     edit_url = reverse("wagtailadmin_pages:edit", args=[atelier.pk])
-    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
-    for index in range(int(data["programme_items-TOTAL_FORMS"])):
-        data[f"programme_items-{index}-speakers-count"] = "0"  # rendered by JavaScript, not in the HTML
+    data = edit_form_data(client, atelier)
     data.update(
         {
             "reserved_places-TOTAL_FORMS": "2",
@@ -254,7 +250,7 @@ def test_the_editor_refuses_more_reserved_places_than_the_capacity_in_dutch(clie
             "action-publish": "action-publish",
         }
     )
-    response = client.post(edit_url, {key: data.getlist(key) for key in data})
+    response = client.post(edit_url, as_post(data))
 
     assert response.status_code == 200
     assert (
@@ -263,7 +259,7 @@ def test_the_editor_refuses_more_reserved_places_than_the_capacity_in_dutch(clie
     assert not ReservedPlaces.objects.exists()
 
     data["reserved_places-1-places"] = "1"
-    client.post(edit_url, {key: data.getlist(key) for key in data})
+    client.post(edit_url, as_post(data))
     assert sorted(ReservedPlaces.objects.values_list("name", "places")) == [("ouders", 4), ("studenten", 1)]
 
 
