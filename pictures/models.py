@@ -117,3 +117,35 @@ class LeadImageMixin(models.Model):
     def share_image(self):
         """(absolute URL, (width, height), alt) of the link-preview picture, or None: for core.discovery."""
         return share_rendition(self.lead_image)
+
+
+def lead_pictures_by_key(keys, use="card"):
+    """{key: Picture, with the renditions of `use` prefetched} for the pages with a lead picture
+    among `keys` (search.indexing.document_key's "app_label.ModelName:pk").
+
+    Related-content cards come from the search index, not from a page queryset a listing could
+    prefetch on, so the pictures are looked up by key afterwards: one query per page type that
+    has lead pictures, then one for the pictures and one for all their renditions, however many
+    cards. Keys of other types, unknown models or deleted pages are left out.
+    """
+    from django.apps import apps
+
+    from .renditions import USES
+
+    keys_by_model = {}
+    for key in dict.fromkeys(keys):
+        label, _sep, pk = str(key).rpartition(":")
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        if issubclass(model, LeadImageMixin) and pk.isdigit():
+            keys_by_model.setdefault(model, {})[int(pk)] = key
+    picture_id_of = {}
+    for model, key_of in keys_by_model.items():
+        rows = model.objects.filter(pk__in=key_of).exclude(lead_image=None).values_list("pk", "lead_image_id")
+        picture_id_of.update({key_of[pk]: picture_id for pk, picture_id in rows})
+    if not picture_id_of:
+        return {}
+    pictures = Picture.objects.prefetch_renditions(*USES[use].specs).in_bulk(set(picture_id_of.values()))
+    return {key: pictures[picture_id] for key, picture_id in picture_id_of.items() if picture_id in pictures}

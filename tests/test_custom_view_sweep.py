@@ -38,6 +38,7 @@ OUR_APPS = (
     "home",
     "members",
     "notifications",
+    "pictures",
 )
 
 # What each of our views is, by URL name. PUBLIC and OWN views get an empty POST (a filled one
@@ -94,6 +95,10 @@ CLASSIFIED = {
     "ateliers:checkin_toggle": DOOR,
     "ateliers:checkin_scan": DOOR,
     "ateliers:fresh_link": LINK,
+    # the report of pictures without a text alternative (pictures/wagtail_hooks.py): only the
+    # pictures the user may change, by Wagtail's collection permissions; it changes nothing
+    "pictures_admin:missing_alt_text": OWN,
+    "pictures_admin:missing_alt_text_results": OWN,
     "ateliers_admin:report": ORGANISER,
     "ateliers_admin:report_csv": ORGANISER,
     "ateliers_admin:manage": ORGANISER,
