@@ -121,8 +121,8 @@ class DatabaseBackend(SearchBackend):
                 self._write_text([(entry.id, fields)])
                 with connection.cursor() as cursor:
                     impacts.update_lists(entry.id, impacts.document_impacts(fields, document.boost), cursor)
-            self._apply_vocabulary(delta)
-        vocabulary_changed()
+            changed_terms = self._apply_vocabulary(delta)
+        vocabulary_changed(changed_terms)
         vectors.changed()
 
     def store_embeddings(self, vectors_by_key):
@@ -147,8 +147,8 @@ class DatabaseBackend(SearchBackend):
                 with connection.cursor() as cursor:
                     cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in ids])
             IndexEntry.objects.filter(id__in=ids).delete()
-            self._apply_vocabulary(delta)
-        vocabulary_changed()
+            changed_terms = self._apply_vocabulary(delta)
+        vocabulary_changed(changed_terms)
         vectors.changed()
 
     def rebuild(self, batches, progress=None):
@@ -269,9 +269,12 @@ class DatabaseBackend(SearchBackend):
                 )
 
     def _apply_vocabulary(self, delta):
+        """Apply {term: change in its number of entries} to IndexTerm. Returns the terms that
+        came or went: what the workers' vocabularies must read again (search/vocabulary.py; a
+        mere change of a count is not worth it, see changed())."""
         delta = {term: change for term, change in delta.items() if change}
         if not delta:
-            return
+            return []
         existing = {term.term: term for term in IndexTerm.objects.filter(term__in=list(delta))}
         to_update, to_create, to_delete = [], [], []
         for term, change in delta.items():
@@ -287,6 +290,8 @@ class DatabaseBackend(SearchBackend):
         IndexTerm.objects.bulk_create(to_create, batch_size=2000)
         IndexTerm.objects.bulk_update(to_update, ["doc_count"], batch_size=2000)
         IndexTerm.objects.filter(id__in=to_delete).delete()
+        gone = {row.term for row in existing.values() if row.id in set(to_delete)}
+        return [term.term for term in to_create] + sorted(gone)
 
     # Reading -----------------------------------------------------------------------------
 
