@@ -9,7 +9,8 @@ vector of the current model get a random int8 vector of the model's size: what a
 (the query's embedding by the real model, the exact search over every stored vector, the fusion)
 does not depend on what the stored vectors mean. Then every query of the speed benchmark is
 timed through `search.service.search` (page of 10, facets, highlights), lexical and hybrid
-alternately, with the load average. "hybrid, new query" empties the cache of query embeddings
+alternately, with the load average (`--compare`: also as before the p95 work, interleaved, for a
+before/after in one run on a shared machine). "hybrid, new query" empties the cache of query embeddings
 before each search, as for a query no one asked before: the embedding is computed in the search.
 Beside the wall time, the process CPU time per search (less sensitive to other load; the
 database server's time is not in it).
@@ -37,6 +38,12 @@ def percentile(values, fraction):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also time, interleaved, the code as it was before the p95 work: the semantic half after"
+        " the lexical SQL instead of beside it, and every broad query probed for its first 1,001 matches",
+    )
     args = parser.parse_args()
 
     import django
@@ -47,7 +54,8 @@ def main():
     from django.core.management import call_command
     from search_speed import QUERIES
 
-    from search import embeddings, service
+    from search import embeddings, service, vectors
+    from search.backends import database
     from search.models import IndexEntry
     from search.query import parse
 
@@ -71,15 +79,32 @@ def main():
         service.search(query, mode="hybrid")
         service.search(query, mode="lexical")
     load_start = os.getloadavg()
-    timings = {"lexical": [], "hybrid": [], "hybrid, new query": []}
+    labels = ["lexical", "hybrid", "hybrid, new query"]
+    if args.compare:
+        labels += [f"{label}, before" for label in labels]
+    timings = {label: [] for label in labels}
     cpu = {label: [] for label in timings}
     per_query = {}
+    concurrent, clearly_broad = vectors.semantic_hits_soon, database.CLEARLY_BROAD
+
+    class Computed:
+        """The semantic hits computed on the spot, in the request's thread (as before)."""
+
+        def __init__(self, text, allowed_ids):
+            self.text, self.allowed_ids = text, allowed_ids
+
+        def hits(self):
+            return vectors.semantic_hits(self.text, self.allowed_ids)
+
     for _ in range(args.repeat):
         for query in QUERIES:
             for label in timings:
-                if label == "hybrid, new query":
+                before = label.endswith(", before")
+                vectors.semantic_hits_soon = Computed if before else concurrent
+                database.CLEARLY_BROAD = 0 if before else clearly_broad
+                if "new query" in label:
                     embeddings._cached_query.cache_clear()
-                elif label == "hybrid":  # its embedding cached, as for a query asked before
+                elif label.startswith("hybrid"):  # its embedding cached, as for a query asked before
                     embeddings.embed_query(parse(query).text)
                 started, started_cpu = time.perf_counter(), time.process_time()
                 service.search(query, mode=label.split(",")[0])

@@ -469,8 +469,9 @@ class DatabaseBackend(SearchBackend):
         every request). Each range is an index range scan, so only the sampled entries are read:
         sampling by a hash of the id read every match (0.2 s for `jongeren` at 100,000).
         `with_share`: (sample, the share of the index's id range its windows cover)."""
-        table = FTS_TABLE if match["id"] == "rowid" else "search_indexentry"
-        cursor.execute(f"SELECT min({match['id']}), max({match['id']}) FROM {table}")
+        # The entries' ids, which are also the FTS5 rowids: from the table's primary key (two
+        # index lookups), never from the FTS5 table, where min/max reads every row (90 ms at 100k).
+        cursor.execute("SELECT min(id), max(id) FROM search_indexentry")
         lowest, highest = cursor.fetchone()
         if lowest is None:
             return ([], 1.0) if with_share else []
