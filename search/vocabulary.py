@@ -139,7 +139,17 @@ class Vocabulary:
         """
         if len(word) < 4 or word.isdigit():
             return None
-        limit = 1 if len(word) <= 5 else 2
+        # Nearest first: a word within one edit beats every word at two, so the words within
+        # one edit are looked for first, through the narrower filter (and an edit distance that
+        # gives up sooner); most typos are one edit, and then the second pass is never needed.
+        for limit in range(1, (1 if len(word) <= 5 else 2) + 1):
+            best = self._nearest(word, extra, limit)
+            if best is not None:
+                return best
+        return None
+
+    def _nearest(self, word, extra, limit):
+        """The most common word within `limit` edits (the nearest first), or None."""
         length, mask, most_different = len(word), letters(word), 2 * limit
         candidates = self.bucket(word[0]).near(word, limit) + [
             (term, 1)
