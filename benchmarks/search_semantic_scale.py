@@ -9,7 +9,11 @@ vector of the current model get a random int8 vector of the model's size: what a
 (the query's embedding by the real model, the exact search over every stored vector, the fusion)
 does not depend on what the stored vectors mean. Then every query of the speed benchmark is
 timed through `search.service.search` (page of 10, facets, highlights), lexical and hybrid
-alternately, with the load average.
+alternately, with the load average (`--compare`: also as before the p95 work, interleaved, for a
+before/after in one run on a shared machine). "hybrid, new query" empties the cache of query embeddings
+before each search, as for a query no one asked before: the embedding is computed in the search.
+Beside the wall time, the process CPU time per search (less sensitive to other load; the
+database server's time is not in it).
 """
 
 import argparse
@@ -34,6 +38,12 @@ def percentile(values, fraction):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also time, interleaved, the code as it was before the p95 work: the semantic half after"
+        " the lexical SQL instead of beside it, and every broad query probed for its first 1,001 matches",
+    )
     args = parser.parse_args()
 
     import django
@@ -44,8 +54,10 @@ def main():
     from django.core.management import call_command
     from search_speed import QUERIES
 
-    from search import embeddings, service
+    from search import embeddings, service, vectors
+    from search.backends import database
     from search.models import IndexEntry
+    from search.query import parse
 
     settings.DEBUG = False
     call_command("migrate", verbosity=0)
@@ -67,13 +79,38 @@ def main():
         service.search(query, mode="hybrid")
         service.search(query, mode="lexical")
     load_start = os.getloadavg()
-    timings = {"lexical": [], "hybrid": []}
+    labels = ["lexical", "hybrid", "hybrid, new query"]
+    if args.compare:
+        labels += [f"{label}, before" for label in labels]
+    timings = {label: [] for label in labels}
+    cpu = {label: [] for label in timings}
+    per_query = {}
+    concurrent, clearly_broad = vectors.semantic_hits_soon, database.CLEARLY_BROAD
+
+    class Computed:
+        """The semantic hits computed on the spot, in the request's thread (as before)."""
+
+        def __init__(self, text, allowed_ids):
+            self.text, self.allowed_ids = text, allowed_ids
+
+        def hits(self):
+            return vectors.semantic_hits(self.text, self.allowed_ids)
+
     for _ in range(args.repeat):
         for query in QUERIES:
-            for mode in ("lexical", "hybrid"):
-                started = time.perf_counter()
-                service.search(query, mode=mode)
-                timings[mode].append((time.perf_counter() - started) * 1000)
+            for label in timings:
+                before = label.endswith(", before")
+                vectors.semantic_hits_soon = Computed if before else concurrent
+                database.CLEARLY_BROAD = 0 if before else clearly_broad
+                if "new query" in label:
+                    embeddings._cached_query.cache_clear()
+                elif label.startswith("hybrid"):  # its embedding cached, as for a query asked before
+                    embeddings.embed_query(parse(query).text)
+                started, started_cpu = time.perf_counter(), time.process_time()
+                service.search(query, mode=label.split(",")[0])
+                timings[label].append((time.perf_counter() - started) * 1000)
+                per_query.setdefault((query, label), []).append(timings[label][-1])
+                cpu[label].append((time.process_time() - started_cpu) * 1000)
     embedding = []
     for query in QUERIES:
         started = time.perf_counter()
@@ -82,13 +119,21 @@ def main():
     print(f"## Search with and without the semantic layer, {documents:,} documents\n")
     print(f"Random vectors stored for {filled:,} entries without one; model `{name}`.\n")
     print("Load average (1, 5, 15 min) at the start: {:.2f} {:.2f} {:.2f}\n".format(*load_start))
-    print("| search | p50 ms | p95 ms |")
-    print("|---|---|---|")
-    for mode, values in timings.items():
-        print(f"| {mode} ({len(values)} searches) | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} |")
+    print("| search | p50 ms | p95 ms | process CPU per search, mean ms |")
+    print("|---|---|---|---|")
+    for label, values in timings.items():
+        print(
+            f"| {label} ({len(values)} searches) | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f}"
+            f" | {statistics.mean(cpu[label]):.1f} |"
+        )
     print(
-        f"| query embedding alone, uncached | {statistics.median(embedding):.1f} | {percentile(embedding, 0.95):.1f} |"
+        f"| query embedding alone, uncached | {statistics.median(embedding):.1f} | {percentile(embedding, 0.95):.1f} | |"
     )
+    print("\n| query | " + " | ".join(f"{label} p50 ms" for label in timings) + " |")
+    print("|---|" + "---|" * len(timings))
+    for query in QUERIES:
+        medians = " | ".join(f"{statistics.median(per_query[query, label]):.1f}" for label in timings)
+        print(f"| {query} | {medians} |")
     print("\nLoad average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 

@@ -9,7 +9,8 @@ THE SEARCH INDEX OF THAT DATABASE IS WIPED: use a database of its own. It
 2. in a fresh child process (a new worker) times the first search's vocabulary: CPU and wall
    time of `vocabulary()` plus a first `knows()`, and the process's memory growth;
 3. times `correct()` for misspelt known words and for unknown words (p50/p95), and `knows()`;
-4. times the first `vocabulary()` after `changed()` (what every worker pays after a publish).
+4. times the first `vocabulary()` after `changed()` (what every worker pays after a rebuild), and
+   after `changed([word])` (a publish adding a word: only its first letter is read again).
 Both implementations in the same run: `database` (search/vocabulary.py, read in pieces) and
 `memory` (the whole vocabulary stemmed into every worker, as before December 2026; a copy of
 that class is below, `WholeVocabulary`). Prints Markdown with the load average.
@@ -123,12 +124,28 @@ def child(samples, implementation):
                 vocabulary.correct(word)
             values.append((time.perf_counter() - started) * 1000)
         timings[kind] = values
+    # A publish that adds a word with another first letter than the next correction's.
+    first = samples["correct a misspelt word"][0]
+    vocabulary_module.changed(["x" if first[0] != "x" else "y"])
+    wall = time.perf_counter()
+    load().correct(first)
+    new_word_s = time.perf_counter() - wall
     vocabulary_module.changed()
     wall = time.perf_counter()
-    load().correct(samples["correct a misspelt word"][0])
+    load().correct(first)
     reload_s = time.perf_counter() - wall
     corrections = {word: vocabulary.correct(word) for word in samples["correct a misspelt word"]}
-    print(json.dumps({"start": start, "timings": timings, "reload_s": reload_s, "corrections": corrections}))
+    print(
+        json.dumps(
+            {
+                "start": start,
+                "timings": timings,
+                "reload_s": reload_s,
+                "new_word_s": new_word_s,
+                "corrections": corrections,
+            }
+        )
+    )
 
 
 def percentile(values, fraction):
@@ -212,6 +229,10 @@ def main():
     print(
         f"| first correction after a publish (every worker) | {before['reload_s']:.2f} s "
         f"| {now['reload_s'] * 1000:.0f} ms |"
+    )
+    print(
+        f"| first correction after a publish that adds a word of another first letter "
+        f"| {before['new_word_s']:.2f} s | {now['new_word_s'] * 1000:.1f} ms |"
     )
     for kind in before["timings"]:
         b, n = before["timings"][kind], now["timings"][kind]

@@ -8,15 +8,25 @@ scores them in chunks (CHUNK_ROWS) so the temporary float32 block stays small.
 The matrix is loaded once per process, streamed from the index table in chunks, and reloaded
 when a shared version token in the cache changes (every index change sets a new one), like
 the typo vocabulary (search/vocabulary.py).
+
+A hybrid search starts the semantic half (the query's embedding and the scan over the vectors)
+in a thread before its lexical SQL (semantic_hits_soon): both the model (a C library called
+through ctypes) and numpy's product release the GIL, and the database works in its own
+process, so the two halves overlap instead of adding up (BENCHMARKS.md, "Semantic search").
 """
 
+import logging
+import os
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.cache import cache
 from django.db import connection
 
 from . import embeddings
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "search:vectors-version"
 CHECK_SECONDS = 5
@@ -127,15 +137,23 @@ def _matrix():
     return _loaded["ids"], _loaded["matrix"], _loaded["norms"]
 
 
-def nearest(vector, limit, allowed_ids=None, exclude_ids=()):
+def _arrays():
+    """(ids, int8 matrix, norms, unit rows or None) as loaded now, taken together: a reload by
+    another thread replaces them all at once, never under a search that holds them."""
+    ids, matrix, norms = _matrix()
+    unit = _loaded["unit"] if _loaded["matrix"] is matrix else None
+    return ids, matrix, norms, unit
+
+
+def nearest(vector, limit, allowed_ids=None, exclude_ids=(), arrays=None):
     """[(entry id, cosine)] of the `limit` stored vectors nearest to `vector`, best first.
 
-    `allowed_ids`: only these entries (facet filters, kinds); None for all.
+    `allowed_ids`: only these entries (facet filters, kinds); None for all. `arrays`: those of
+    _arrays(), when the caller took them (in another thread than this one).
     """
     import numpy as np
 
-    ids, matrix, norms = _matrix()
-    unit = _loaded["unit"] if _loaded["matrix"] is matrix else None
+    ids, matrix, norms, unit = arrays or _arrays()
     if not len(ids) or limit <= 0:
         return []
     mask = None
@@ -199,17 +217,56 @@ def nearest_by_type(vector, kinds, limit, exclude_ids=()):
     return found
 
 
-def semantic_hits(text, allowed_ids=None):
+def semantic_hits(text, allowed_ids=None, arrays=None):
     """The query's close neighbours: at most SEMANTIC_POOL, within SEMANTIC_MARGIN of the nearest."""
     pool, margin = SEMANTIC_POOL, SEMANTIC_MARGIN
     vector = embeddings.embed_query(text)
     if vector is None:
         return []
-    hits = nearest(vector, pool, allowed_ids)
+    hits = nearest(vector, pool, allowed_ids, arrays=arrays)
     if not hits:
         return []
     floor = hits[0][1] - margin
     return [(entry_id, score) for entry_id, score in hits if score >= floor]
+
+
+_executor = {"pool": None, "pid": None}
+_executor_lock = threading.Lock()
+
+
+def _pool():
+    """This process's threads for the semantic half (made anew in a forked worker: threads do
+    not survive a fork)."""
+    with _executor_lock:
+        if _executor["pid"] != os.getpid():
+            _executor.update(pool=ThreadPoolExecutor(max_workers=2, thread_name_prefix="search-semantic"))
+            _executor["pid"] = os.getpid()
+        return _executor["pool"]
+
+
+class PendingHits:
+    """semantic_hits() under way in a thread; hits() waits for them. A failure there (the model
+    broke mid-way) is logged and gives no hits: the search stays lexical."""
+
+    def __init__(self, future):
+        self._future = future
+
+    def hits(self):
+        try:
+            return self._future.result()
+        except Exception as error:
+            logger.warning("Semantic search failed for one query, answering lexically: %r", error)
+            return []
+
+
+def semantic_hits_soon(text, allowed_ids=None):
+    """Start semantic_hits(text, allowed_ids) in a thread and return its PendingHits, or None
+    without a model. The vectors are checked for changes here, in the caller's thread, since
+    that may read the cache and the database (whose connections belong to a thread)."""
+    if embeddings.model() is None:
+        return None
+    arrays = _arrays()
+    return PendingHits(_pool().submit(semantic_hits, text, allowed_ids, arrays))
 
 
 def semantic_weight(text):

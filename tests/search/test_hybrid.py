@@ -152,3 +152,42 @@ def test_fusion_weighs_each_ranking_by_its_own_weight(monkeypatch):
     # lexical: 1 then 2 (2 has the whole query in its title); semantic: 3 then 1
     fused = dict(vectors.fuse([1, 2], [3, 1], title_ids={2}, weight=4.0))
     assert fused == {1: 1.0 + 4.0 / 2, 2: 2.0 / 2, 3: 4.0}
+
+
+def test_the_semantic_half_runs_beside_the_lexical_sql_in_another_thread(hybrid_index, monkeypatch):
+    """The query's embedding and the vector scan start before the lexical SQL, in a thread,
+    and give the same results as when they ran after it."""
+    import threading
+
+    threads = []
+    original = vectors.semantic_hits
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(vectors, "semantic_hits", recording)
+    concurrent = keys(service.search("drankgebruik van jongeren op het platteland"))
+    assert threads and threads[0] is not threading.current_thread()
+
+    class AlreadyDone:
+        def __init__(self, hits):
+            self._hits = hits
+
+        def hits(self):
+            return self._hits
+
+    monkeypatch.setattr(vectors, "semantic_hits_soon", lambda text, allowed: AlreadyDone(original(text, allowed)))
+    assert keys(service.search("drankgebruik van jongeren op het platteland")) == concurrent
+
+
+def test_a_failure_in_the_semantic_thread_leaves_a_lexical_answer(hybrid_index, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("model crashed")
+
+    monkeypatch.setattr(vectors, "semantic_hits", broken)
+    lexical = service.search("drankgebruik van jongeren op het platteland", mode="lexical")
+    with caplog.at_level(logging.WARNING, logger="search.vectors"):
+        results = service.search("drankgebruik van jongeren op het platteland")
+    assert keys(results) == keys(lexical) and results.message == lexical.message
+    assert "answering lexically" in caplog.text

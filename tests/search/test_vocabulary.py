@@ -116,3 +116,52 @@ def test_completions_are_the_commonest_words_with_the_prefix(vocabulary_in_table
         (term for term in vocabulary_in_table if term.startswith("ouder")), key=lambda t: (-vocabulary_in_table[t], t)
     )[:5]
     assert vocabulary_module.vocabulary().completions("ouder") == expected
+
+
+def test_the_folded_letter_bits_never_drop_a_word_within_the_distance():
+    """The vectorised filter folds letters into 64 bits: still at most two bits per edit."""
+    from search.vocabulary import letter_bits
+
+    rng = random.Random(4)
+    for _ in range(2000):
+        word = "".join(rng.choices("abcdeklmnorstéëï0123456789", k=rng.randint(4, 14)))
+        other = misspelt(misspelt(word, rng), rng)
+        assert (letter_bits(word) ^ letter_bits(other)).bit_count() <= 2 * edit_distance(word, other, 10)
+
+
+def test_a_publish_makes_workers_read_again_only_the_letters_of_words_that_came_or_went(
+    vocabulary_in_table, django_assert_num_queries
+):
+    from search.backends.database import DatabaseBackend
+    from search.documents import SearchDocument
+
+    k_word = min(term for term in vocabulary_in_table if term.startswith("kind"))
+    k_typo = k_word[:3] + k_word[4:]
+    vocabulary = vocabulary_module.vocabulary()
+    assert vocabulary.correct("jeugdhlup") and vocabulary.correct(k_typo)
+    assert vocabulary.correct("zwerfjongren") is None
+    assert set(vocabulary.buckets) == {"j", "k", "z"}
+
+    DatabaseBackend().index(
+        [SearchDocument(key="test.Page:1", type="story", title="Zwerfjongeren", url="/z/", summary="", body="")]
+    )
+    new_terms = IndexTerm.objects.exclude(term__in=list(vocabulary_in_table)).values_list("term", flat=True)
+    new_initials = {term[0] for term in new_terms}
+    assert "z" in new_initials and "k" not in new_initials
+    after = vocabulary_module.vocabulary()
+    assert after is vocabulary, "the same vocabulary, not a fresh one"
+    assert set(after.buckets) == {"j", "k", "z"} - new_initials, "only the letters of new words are forgotten"
+    with django_assert_num_queries(0):
+        assert after.correct(k_typo)
+    assert after.correct("zwerfjongren") == "zwerfjongeren"
+
+    DatabaseBackend().delete(["test.Page:1"])
+    assert vocabulary_module.vocabulary().correct("zwerfjongren") is None, "a word that went is forgotten too"
+
+
+def test_a_rebuild_makes_workers_start_afresh(vocabulary_in_table):
+    vocabulary = vocabulary_module.vocabulary()
+    vocabulary.correct("jeugdhlup")
+    vocabulary_module.changed()
+    assert vocabulary_module.vocabulary() is not vocabulary
+    assert vocabulary_module.vocabulary().buckets == {}
