@@ -22,6 +22,8 @@ from pictures import demo
 from pictures.models import Picture, PictureRendition, check_usable
 from practices.models import MethodPage, PracticeStoryPage
 
+from .conftest import queries_on_a_second_visit
+
 pytestmark = pytest.mark.django_db
 BASE = "http://testserver"
 
@@ -187,28 +189,14 @@ def test_an_organisation_page_shows_its_logo_and_its_json_ld_names_it(client, de
 @pytest.mark.parametrize("path", ["/praktijkverhalen/", "/methoden/", "/organisaties/", "/"])
 def test_listings_with_pictures_do_not_query_per_card(client, demo_content, path):
     """Renditions are prefetched: taking every picture away must not change the query count."""
-    with_pictures = _queries(client, path)
+    with_pictures, _html = queries_on_a_second_visit(client, path)
     PracticeStoryPage.objects.update(lead_image=None)
     MethodPage.objects.update(lead_image=None)
     AtelierPage.objects.update(lead_image=None)
     Organisation.objects.update(logo=None)
-    without = _queries(client, path)
+    without, _html = queries_on_a_second_visit(client, path)
     # Two more at most: the pictures and their renditions, however many cards.
     assert with_pictures - without <= 2, (path, with_pictures, without)
-
-
-def _queries(client, path):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(path)  # warm caches that are not about pictures
-    # Wagtail keeps renditions in the default cache (in production the database cache, where
-    # every look-up is a query too); without it, only the prefetch saves a query per picture.
-    Picture.get_rendition_model().cache_backend.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
 
 
 @pytest.mark.database  # the id sequence is reset per engine (PostgreSQL has a real sequence)

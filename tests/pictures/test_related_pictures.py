@@ -5,14 +5,14 @@ with their renditions at once (search/includes/related.html, pictures.models.lea
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from ateliers.models import AtelierPage
 from pictures.models import Picture, lead_pictures_by_key
 from practices.models import MethodPage, PracticeStoryPage, PublicationPage
 from search.models import IndexEntry, IndexFacet
 from tips.models import Tip
+
+from .conftest import queries_on_a_second_visit
 
 pytestmark = pytest.mark.django_db
 
@@ -95,11 +95,11 @@ def test_related_cards_with_pictures_do_not_query_per_card(client, demo_content)
     for kind in ("story", "method", "atelier"):
         page = detail_pages()[kind]
         give_every_story_and_method_a_picture(but=page)
-        with_pictures, html = _queries(client, page.url)
+        with_pictures, html = queries_on_a_second_visit(client, page.url)
         assert len([card for card in related_cards(html) if "<picture>" in card]) >= 3, page.url
         for model in (PracticeStoryPage, MethodPage):
             model.objects.exclude(pk=page.pk).update(lead_image=None)
-        without, html = _queries(client, page.url)
+        without, html = queries_on_a_second_visit(client, page.url)
         assert not any("<picture>" in card for card in related_cards(html))
         assert with_pictures - without <= 2, (page.url, with_pictures, without)
 
@@ -118,14 +118,3 @@ def test_lead_pictures_by_key_skips_other_types_unknown_models_and_bad_keys(demo
     ]
     assert lead_pictures_by_key(keys) == {own_key: story.lead_image}
     assert lead_pictures_by_key([]) == {}
-
-
-def _queries(client, path):
-    client.get(path)  # warm caches that are not about pictures
-    # Wagtail keeps renditions in the default cache (in production the database cache, where
-    # every look-up is a query too); without it, only the prefetch saves a query per picture.
-    Picture.get_rendition_model().cache_backend.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
