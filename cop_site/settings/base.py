@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    # Editors translate pages into English (issue 18); replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -296,7 +299,11 @@ WAGTAIL_FRONTEND_LOGIN_URL = "wagtailcore_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_I18N_ENABLED = False
+# Pages have an English translation next to the Dutch original (wagtail-localize); the Dutch
+# page stays the one object that registrations, follows, search and the API key on
+# (docs/architecture.md, "Content in two languages").
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Every document link is Wagtail's serve view (/documents/<id>/<name>), never a storage URL, so
