@@ -26,6 +26,9 @@ def interface_language():
 def content_language(page):
     """The language `page`'s own text is written in (its locale); Dutch for anything else."""
     locale_id = getattr(page, "locale_id", None)
+    if getattr(page, "alias_of_id", None):
+        # An alias in the English tree shows its Dutch original's text.
+        return content_language(page.alias_of)
     if locale_id is None:
         return settings.LANGUAGE_CODE
     if locale_id not in _locale_codes:

@@ -8,8 +8,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from core import discovery
 from core.public_urls import absolute_url
@@ -27,6 +28,20 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("homepagina")
+
+    def route(self, request, path_components):
+        """Every address is looked up in the Dutch tree, then shown in the visitor's language.
+
+        Wagtail routes /en/… from the English home page once it is translated; pages nobody
+        translated yet exist only in the Dutch tree, so that routing would lose them. Routing
+        through the Dutch original finds every page (the Dutch one is the canonical object), and
+        the page found is swapped for its live English translation when there is one
+        (`Page.localized`), so /en/… shows the English text where it exists and the Dutch,
+        marked, where it does not (core/languages.py).
+        """
+        original = self.get_translation_or_none(Locale.get_default()) or self
+        page, args, kwargs = Page.route(original, request, path_components)
+        return RouteResult(page.localized.specific, args=args, kwargs=kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
