@@ -38,6 +38,7 @@ from wagtail.search import index
 
 from accounts.registers import Register
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
 from pictures.models import LeadImageMixin
@@ -101,7 +102,7 @@ AFTER_THE_EVENT = {
 NOT_AHEAD = AFTER_THE_EVENT | {AtelierState.CANCELLED}
 
 
-class AtelierSeriesPage(discovery.ListingWithFeed, Page):
+class AtelierSeriesPage(VisitorLanguageUrlMixin, discovery.ListingWithFeed, Page):
     """The series index (/ateliers/): upcoming ateliers first, then the archive with lessons."""
 
     intro = RichTextField(_("inleiding"), blank=True)
@@ -220,7 +221,7 @@ def next_thursday():
     return today + datetime.timedelta(days=(3 - today.weekday()) % 7 or 7)
 
 
-class AtelierPage(LeadImageMixin, Page):
+class AtelierPage(VisitorLanguageUrlMixin, LeadImageMixin, Page):
     """One knowledge atelier: always a Thursday, 15:00–17:00, unless the editor says otherwise."""
 
     date = models.DateField(_("datum"), default=next_thursday)

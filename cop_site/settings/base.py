@@ -302,10 +302,13 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Pages have an English translation next to the Dutch original (wagtail-localize); the Dutch
-# page stays the one object that registrations, follows, search and the API key on
-# (docs/architecture.md, "Content in two languages").
+# page stays the one object that registrations, follows, search and the API key on, and the
+# English text is shown over it under /en/ (docs/architecture.md, "Content in two languages").
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Starting a translation makes a draft, never a live page: publishing the English text takes
+# the same publish right (and workflow) as the Dutch page, not just the right to translate.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Pictures have a text alternative or are marked decorative (pictures/models.py); the form lets
 # the first step of the multiple upload through (pictures/forms.py).
 WAGTAILIMAGES_IMAGE_MODEL = "pictures.Picture"
