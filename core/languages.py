@@ -49,22 +49,11 @@ def _language_of_locale(locale_id):
     return (_locale_codes.get(locale_id) or settings.LANGUAGE_CODE).split("-")[0]
 
 
-def default_locale_id():
-    """The primary key of the Dutch (default) locale, which every canonical page is in."""
-    language = default_language()
-    for locale_id, code in _locale_codes.items():
-        if code.split("-")[0] == language:
-            return locale_id
-    from wagtail.models import Locale
-
-    _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return next((pk for pk, code in _locale_codes.items() if code.split("-")[0] == language), None)
-
-
 def canonical_pages(queryset):
     """Only the pages in the default locale: the one object per content item that listings,
     feeds, the API, the sitemap and the search index show (an English copy is its text only)."""
-    return queryset.filter(locale_id=default_locale_id())
+    # By language code, not a remembered id: a test database may recreate the locales.
+    return queryset.filter(locale__language_code=default_language())
 
 
 def is_canonical(page):
@@ -80,7 +69,7 @@ def canonical_page(page):
         return page
     from wagtail.models import Locale
 
-    original = page.get_translation_or_none(Locale.objects.get(pk=default_locale_id()))
+    original = page.get_translation_or_none(Locale.objects.get(language_code=default_language()))
     return original.specific if original is not None else page
 
 
