@@ -54,16 +54,17 @@ def render_structured_data(page_id):
 def upcoming_for_home(request):
     from django.utils import timezone
 
+    from core.languages import canonical_pages
     from pictures.renditions import prefetch as prefetch_pictures
 
     from .models import AtelierPage
 
     ateliers = list(
-        AtelierPage.objects.live()
+        canonical_pages(AtelierPage.objects.live())
         .filter(date__gte=timezone.localdate())
         .prefetch_related(prefetch_pictures("lead_image", "card"))
         .order_by("date")[:3]
     )
     if not ateliers:
         return None
-    return {"ateliers": ateliers, "series": ateliers[0].get_parent()}
+    return {"ateliers": ateliers, "series": ateliers[0].get_parent().specific}

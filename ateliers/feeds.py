@@ -4,6 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.discovery import FEED_SIZE, PageFeed, page_description
+from core.languages import canonical_pages, visitor_language_items
 
 from .models import AtelierPage, AtelierSeriesPage
 
@@ -16,7 +17,9 @@ class AtelierFeed(PageFeed):
         return _("Kennisateliers – Samen Preventief")
 
     def items(self):
-        return AtelierPage.objects.live().public().order_by("-date", "-pk")[:FEED_SIZE]
+        return visitor_language_items(
+            canonical_pages(AtelierPage.objects.live().public()).order_by("-date", "-pk")[:FEED_SIZE]
+        )
 
     def item_description(self, atelier):
         when = _("%(date)s, %(start)s–%(end)s uur") % {

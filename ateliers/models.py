@@ -39,6 +39,7 @@ from wagtail.search import index
 
 from accounts.registers import Register
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin
 from core.permissions import is_platform_administrator
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
@@ -103,7 +104,7 @@ AFTER_THE_EVENT = {
 NOT_AHEAD = AFTER_THE_EVENT | {AtelierState.CANCELLED}
 
 
-class AtelierSeriesPage(discovery.ListingWithFeed, Page):
+class AtelierSeriesPage(VisitorLanguageUrlMixin, discovery.ListingWithFeed, Page):
     """The series index (/ateliers/): upcoming ateliers first, then the archive with lessons."""
 
     intro = RichTextField(_("inleiding"), blank=True)
@@ -241,7 +242,7 @@ class AtelierPageQuerySet(PageQuerySet):
         return self.filter(co_organisers__memberships__user=user).distinct()
 
 
-class AtelierPage(LeadImageMixin, Page):
+class AtelierPage(VisitorLanguageUrlMixin, LeadImageMixin, Page):
     """One knowledge atelier: always a Thursday, 15:00–17:00, unless the editor says otherwise."""
 
     objects = PageManager.from_queryset(AtelierPageQuerySet)()

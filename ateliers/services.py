@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageLogEntry
 
 from core import audit, page_cache, ratelimit, signed_links
+from core.languages import canonical_page, is_canonical
 from notifications import services as notification_services
 
 from . import tasks
@@ -287,7 +288,10 @@ def register(
     `language` is the site language the form was sent in; the mails follow it. `answers`
     holds the answers to the atelier's own questions ({question id: text}). `group` is the
     atelier's ReservedPlaces the registrant says they belong to (None: general).
+    Registering through an English translation of the page fills the Dutch atelier's seats:
+    the Dutch page is the one atelier (core.languages.canonical_page).
     """
+    atelier = canonical_page(atelier)
     email = email.strip().lower()
     details = {
         "name": name.strip(),
@@ -504,6 +508,8 @@ def accept_offer(registration):
 def calendar_details_published(atelier):
     """After a publish: if the time, place or title changed, calendars need the event again with a
     higher SEQUENCE (same UID), whether or not the organiser also writes to the participants."""
+    if not is_canonical(atelier):
+        return  # an English translation went live: same atelier, same calendar event
     fingerprint = atelier.calendar_details()
     with transaction.atomic():
         stored = AtelierPage.objects.select_for_update(of=("self",), no_key=True).get(pk=atelier.pk)
@@ -520,6 +526,8 @@ def calendar_details_published(atelier):
 
 def capacity_changed(atelier):
     """After the page is published (see signals.py): more seats may have become available."""
+    if not is_canonical(atelier):
+        return []  # an English translation holds no seats; its Dutch page does
     with seats_locked(atelier, wait_as_long_as_it_takes=True) as atelier:
         if atelier.state in AFTER_THE_EVENT:
             return []  # never tell someone a seat came free for an atelier that already took place

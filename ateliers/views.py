@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import refuse_unverified
 from core import ratelimit, signed_links
+from core.languages import canonical_pages
 from core.public_urls import absolute_url
 
 from . import links, services
@@ -368,7 +369,7 @@ def certificate_check(request, code):
 
 
 def calendar_feed(request):
-    ateliers = AtelierPage.objects.live().filter(
+    ateliers = canonical_pages(AtelierPage.objects.live()).filter(
         date__gte=timezone.localdate() - datetime.timedelta(days=1),
         # Called off ones too: subscribers' calendars drop them on STATUS:CANCELLED.
         state__in=[AtelierState.ANNOUNCED, AtelierState.REGISTRATION_OPEN, AtelierState.FULL, AtelierState.CANCELLED],

@@ -13,6 +13,7 @@ from ateliers.feeds import AtelierFeed
 from cop_site.api import api_router
 from core import discovery
 from core.errors import api_not_found
+from editorial import views as editorial_views
 from practices.feeds import MethodFeed, PublicationFeed, StoryFeed
 from tips.feeds import TipFeed
 
@@ -32,6 +33,17 @@ login_doors = [
     re_path(r"^admin/password_reset/", account_views.password_reset_door, name="wagtailadmin_password_reset"),
     path("django-admin/login/", account_views.DjangoAdminLoginDoor.as_view(), name="django_admin_login_door"),
     path("django-admin/password_change/", account_views.password_change_door, name="django_admin_password_door"),
+]
+
+# wagtail-localize asks only whether someone may translate at all; these doors, in front of its
+# views, add whose page it is (issue 18, editorial.services.may_translate).
+translation_doors = [
+    path("admin/localize/submit/page/<int:page_id>/", editorial_views.translate_page_door, name="translate_page_door"),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        editorial_views.update_translations_door,
+        name="update_translations_door",
+    ),
 ]
 
 # Being found (issue 18, core/discovery.py): the sitemap lists both languages itself; robots.txt
@@ -54,6 +66,7 @@ feed_patterns = [
 
 urlpatterns = [
     *login_doors,
+    *translation_doors,
     *discovery_patterns,
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

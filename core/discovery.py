@@ -37,7 +37,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.contrib.sitemaps import Sitemap
 
-from core.languages import content_language
+from core.languages import canonical_pages, content_language, visitor_language_items
 from core.public_urls import absolute_url, page_absolute_url
 
 DESCRIPTION_LENGTH = 160
@@ -229,6 +229,13 @@ class PageSitemap(Sitemap):
     to its other-language versions; addresses start with PUBLIC_BASE_URL, not the Site record.
     """
 
+    def items(self):
+        # The Dutch tree, whatever language the request came in: its pages are the canonical
+        # ones, and each is listed under both languages below (an English translation is shown
+        # at /en/ + its Dutch page's path, so that is its alternate).
+        with override(settings.LANGUAGE_CODE):
+            return canonical_pages(super().items())
+
     def _urls(self, page, protocol, domain):
         urls = []
         for item in self.paginator.page(page).object_list.iterator():
@@ -274,7 +281,7 @@ class PageFeed(Feed):
     listing_model = None
 
     def link(self):
-        listing = self.listing_model.objects.live().public().first() if self.listing_model else None
+        listing = canonical_pages(self.listing_model.objects.live().public()).first() if self.listing_model else None
         return (page_absolute_url(listing) if listing else None) or absolute_url("/")
 
     def get_object(self, request, *args, **kwargs):
@@ -292,7 +299,8 @@ class PageFeed(Feed):
         return site_name()
 
     def items(self):
-        return self.model.objects.live().public().order_by("-first_published_at", "-pk")[:FEED_SIZE]
+        pages = canonical_pages(self.model.objects.live().public()).order_by("-first_published_at", "-pk")
+        return visitor_language_items(pages[:FEED_SIZE])
 
     def item_title(self, item):
         return item.title

@@ -139,7 +139,7 @@ def _access_admin():
 
 def ensure_section(organisation):
     """The organisation's `OrganisationPage`, created (live) under /organisaties/ if missing."""
-    section = OrganisationPage.objects.filter(organisation=organisation).first()
+    section = organisation.page
     if section:
         return section
     index = OrganisationIndexPage.objects.first()
@@ -174,12 +174,32 @@ def ensure_group(organisation, role):
     return link.group
 
 
+def copies_in_every_language(page):
+    """The ids of `page` and of its copies in the other locales (its English translation, or the
+    alias wagtail-localize puts in the English tree as the parent of a translated page)."""
+    return list(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+
+
 def grant_role(group, role, section, collection, folders):
-    """Give `group` exactly the rights of `role` on its section, its folders and collection (idempotent)."""
-    group.permissions.add(_access_admin())
-    wanted = {(section.pk, _permission("wagtailcore", codename).pk) for codename in PAGE_PERMISSIONS[role]}
+    """Give `group` exactly the rights of `role` on its section, its folders and collection (idempotent).
+
+    The rights hold on the section's and folders' copies in the English tree as well, so the
+    organisation's people edit the English translations of their own pages, and only those.
+    A translator also needs wagtail-localize's "submit translation"; which page they may
+    translate is decided by the page permissions (`may_translate`).
+    """
+    group.permissions.add(_access_admin(), _permission("wagtail_localize", "submit_translation"))
+    wanted = {
+        (page_id, _permission("wagtailcore", codename).pk)
+        for page_id in copies_in_every_language(section)
+        for codename in PAGE_PERMISSIONS[role]
+    }
     for folder_type, codenames in FOLDER_PAGE_PERMISSIONS.get(role, {}).items():
-        wanted |= {(folders[folder_type].pk, _permission("wagtailcore", codename).pk) for codename in codenames}
+        wanted |= {
+            (page_id, _permission("wagtailcore", codename).pk)
+            for page_id in copies_in_every_language(folders[folder_type])
+            for codename in codenames
+        }
     current = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id"))
     for page_id, permission_id in current - wanted:
         GroupPagePermission.objects.filter(group=group, page_id=page_id, permission_id=permission_id).delete()
@@ -299,6 +319,37 @@ def assign_folder_workflows(folders):
             WorkflowPage.objects.update_or_create(page=folder, defaults={"workflow": workflow})
 
 
+def may_translate(user, page):
+    """Whether `user` may start or update the English translation of `page`: someone who may
+    edit the Dutch page (its organisation's people, platform administrators) and holds
+    wagtail-localize's permission. wagtail-localize itself asks only for the latter, which would
+    let an editor put pages into another organisation's English section."""
+    source = page.alias_of if page.alias_of_id else page
+    return user.has_perm("wagtail_localize.submit_translation") and source.permissions_for_user(user).can_edit()
+
+
+def give_translation_its_originals_rules(page):
+    """A page that appeared in another locale (a translation, or an alias wagtail-localize adds as
+    a translated page's parent) gets its original's workflow and group page permissions.
+
+    So an English organisation page and its folders fall under the same organisation's groups
+    and the same review as the Dutch ones, and a translated story or method goes through the
+    workflow its Dutch original went through before it is published.
+    """
+    from core.languages import canonical_page
+
+    original = canonical_page(page)
+    if original.pk == page.pk:
+        return
+    for permission in GroupPagePermission.objects.filter(page=original):
+        GroupPagePermission.objects.get_or_create(
+            group_id=permission.group_id, page=page, permission_id=permission.permission_id
+        )
+    workflow_page = WorkflowPage.objects.filter(page=original).first()
+    if workflow_page is not None:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow_page.workflow})
+
+
 def sync_user_groups(user):
     """Make the user's organisation groups match their memberships; nothing else is touched."""
     wanted = set(
@@ -320,7 +371,7 @@ def sync_user_groups(user):
 
 def organisations_of(user):
     """The organisations the user works for in an editorial role, with their sections."""
-    return Organisation.objects.filter(editorial_groups__group__user=user).distinct().select_related("page")
+    return Organisation.objects.filter(editorial_groups__group__user=user).distinct()
 
 
 __all__ = ["organisation_for_page", "onboard_organisation", "ensure_workflows", "sync_user_groups"]
@@ -419,3 +470,43 @@ def municipalities_user_may_attribute(user):
     if is_platform_administrator(user):
         return None
     return municipalities_worked_for(organisations_of(user))
+
+
+def translate_page(page, english_strings, user=None, publish=True, language="en"):
+    """Make or update `page`'s translation through wagtail-localize, as its editor would.
+
+    `english_strings` maps Dutch strings of the page (a title, a paragraph of rich text) to
+    their English; strings left out keep the Dutch text, as an unfinished translation does in
+    wagtail-localize's editor. The demo's translations (`practices/demo.py`) and the tests use
+    this; editors use the admin's "Translate this page". Returns the translated page.
+    """
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+    from wagtail_localize.operations import translate_object
+
+    locale = Locale.objects.get(language_code=language)
+    page = page.specific
+    with transaction.atomic():
+        translate_object(page, [locale], user=user)
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+            english = english_strings.get(segment.string.data)
+            if english is not None:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={
+                        "data": english,
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                        "last_translated_by": user,
+                    },
+                )
+        # wagtail-localize publishes only once the transaction commits; here it happens now, in
+        # the same transaction, so a caller (the demo, a test) sees the live translation.
+        Translation.objects.get(source=source, target_locale=locale).save_target(user=user, publish=False)
+        translated = page.get_translation(locale).specific
+        if publish:
+            translated.get_latest_revision().publish(user=user)
+            translated.refresh_from_db()
+    return translated

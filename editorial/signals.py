@@ -3,19 +3,26 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 from wagtail.signals import task_submitted
 
 from organisations.models import Membership
 
 from .models import EvidenceReviewTask, OrganisationApprovalTask
-from .services import sync_user_groups
+from .services import give_translation_its_originals_rules, sync_user_groups
 
 
 @receiver(post_save, sender=Membership)
 @receiver(post_delete, sender=Membership)
 def membership_changed(sender, instance, **kwargs):
     sync_user_groups(instance.user)
+
+
+@receiver(post_save)
+def page_copied_into_another_language(sender, instance, created=False, raw=False, **kwargs):
+    """A page created in the English tree takes over its original's rights and workflow."""
+    if created and not raw and isinstance(instance, Page) and instance.translation_key:
+        give_translation_its_originals_rules(instance)
 
 
 @receiver(task_submitted)

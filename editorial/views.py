@@ -1,6 +1,7 @@
 """Admin view: onboard an organisation from its snippet listing (the same service as the command)."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -34,3 +35,45 @@ def onboard_organisation_view(request, pk):
             )
         return redirect("wagtailsnippets_organisations_organisation:list")
     return TemplateResponse(request, "editorial/onboard_confirm.html", {"organisation": organisation})
+
+
+def translate_page_door(request, page_id):
+    """wagtail-localize's "Translate this page", for those who may edit the page (`may_translate`).
+
+    Its own view asks only whether the user may translate at all; this door, which takes over
+    its URL (cop_site/urls.py), adds whose page it is before handing over.
+    """
+    from wagtail.models import Page
+    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+    from .services import may_translate
+
+    page = get_object_or_404(Page, pk=page_id)
+    if not may_translate(request.user, page):
+        raise PermissionDenied
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+def update_translations_door(request, translation_source_id):
+    """wagtail-localize's "Sync translated pages": only for who may edit the source page, and
+    publishing the translations at once only for who may publish it."""
+    from wagtail.models import Page
+    from wagtail_localize.models import TranslationSource
+    from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+    from .services import may_translate
+
+    source = get_object_or_404(TranslationSource, pk=translation_source_id)
+    try:
+        instance = source.get_source_instance()
+    except ObjectDoesNotExist as error:  # the source object was deleted
+        raise Http404 from error
+    if isinstance(instance, Page):
+        if not may_translate(request.user, instance):
+            raise PermissionDenied
+        if request.method == "POST" and request.POST.get("publish_translations"):
+            if not instance.permissions_for_user(request.user).can_publish():
+                raise PermissionDenied
+    elif not is_platform_administrator(request.user):
+        raise PermissionDenied
+    return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)

@@ -10,14 +10,16 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin, canonical_page, in_visitor_language
 from core.public_urls import absolute_url
 
 from . import sections
 
 
-class HomePage(Page):
+class HomePage(VisitorLanguageUrlMixin, Page):
     """The front door: an introduction, then the sections that the feature apps contribute."""
 
     intro = RichTextField(_("inleiding"), blank=True)
@@ -27,6 +29,21 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("homepagina")
+
+    def route(self, request, path_components):
+        """Every address is looked up in the Dutch tree, then shown in the visitor's language.
+
+        Wagtail routes /en/… from the English home page once that is translated; the English
+        tree holds only the pages someone translated (and their parents), so that routing would
+        lose every other page. Routing through the Dutch home finds every page by its one
+        address, and the Dutch page found gets its English text laid over it when it has a
+        published translation (`core.languages.in_visitor_language`): /en/… shows English where
+        it exists and the Dutch, marked, where it does not, and the page served is always the
+        canonical one.
+        """
+        original = canonical_page(self)
+        page, args, kwargs = Page.route(original, request, path_components)
+        return RouteResult(in_visitor_language(page.specific), args=args, kwargs=kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -54,7 +71,7 @@ class HomePage(Page):
         }
 
 
-class ContentPage(Page):
+class ContentPage(VisitorLanguageUrlMixin, Page):
     """A plain page of text: the privacy and accessibility statements, contact, colophon.
 
     The statements have to be editable by the editors without a developer, and linked from
@@ -138,7 +155,8 @@ class FooterSettings(BaseSiteSetting):
             if page is not None:
                 if not page.live:
                     continue
-                items.append({"label": value.get("label") or page.title, "url": page.url})
+                # The specific page builds its link in the visitor's language (core.languages).
+                items.append({"label": value.get("label") or page.title, "url": page.specific.url})
             elif value.get("url"):
                 items.append({"label": value.get("label"), "url": value.get("url")})
         return items

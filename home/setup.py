@@ -10,6 +10,7 @@ filled in while the footer has none. The first step of `home.site_setup.setup_si
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -178,10 +179,20 @@ def get_home():
     return HomePage.objects.first()
 
 
+def ensure_languages(log=lambda message: None):
+    """A Wagtail locale for each content language (Dutch first, the default; English for
+    translations). The data migration home 0003 does the same on existing sites."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if not Locale.objects.filter(language_code=code).exists():
+            Locale.objects.create(language_code=code)
+            log(f"Taal {code} aangemaakt.")
+
+
 def ensure_site(log=lambda message: None):
     """Home page, statements and footer links; safe to run any number of times."""
     with transaction.atomic():
         home = ensure_home_page(log)
+        ensure_languages(log)
         pages = [ensure_content_page(home, spec, log) for spec in SITE_PAGES]
         ensure_footer_links(Site.objects.get(is_default_site=True), pages, log)
         if sync_default_site():

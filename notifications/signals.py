@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from accounts.signals import collect_member_data
+from core.languages import is_canonical
 from practices.models import MethodPage, PracticeStoryPage, PublicationPage
 
 from . import publishing, services
@@ -18,7 +19,8 @@ from . import publishing, services
 @receiver(page_published, sender=MethodPage)
 @receiver(page_published, sender=PublicationPage)
 def tell_followers(sender, instance, **kwargs):
-    if services.anyone_listens():
+    # An English translation going live is news of no new page: its Dutch page was announced.
+    if services.anyone_listens() and is_canonical(instance):
         publishing.notify_about_published_page.enqueue(instance.pk)
 
 

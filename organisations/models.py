@@ -20,6 +20,7 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
 from pictures.models import LeadImageMixin, check_usable
@@ -136,6 +137,15 @@ class Organisation(index.Indexed, ClusterableModel):
         return self.name
 
     @property
+    def page(self):
+        """The organisation's page in the default (Dutch) locale, or None: its section of the page
+        tree and the page follows, listings and permissions key on. An English translation of
+        the page is one of `pages` too, but never this."""
+        from core.languages import canonical_pages
+
+        return canonical_pages(self.pages.all()).first()
+
+    @property
     def is_municipality(self):
         return self.type == OrganisationType.MUNICIPALITY
 
@@ -174,7 +184,7 @@ class Membership(models.Model):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
 
 
-class OrganisationIndexPage(Page):
+class OrganisationIndexPage(VisitorLanguageUrlMixin, Page):
     """/organisaties/: the organisations that publish here."""
 
     intro = RichTextField(_("inleiding"), blank=True)
@@ -201,12 +211,17 @@ class OrganisationIndexPage(Page):
         return context
 
 
-class OrganisationPage(LeadImageMixin, Page):
+class OrganisationPage(VisitorLanguageUrlMixin, LeadImageMixin, Page):
     """An organisation's public page and the home of its own content in the page tree."""
 
-    organisation = models.OneToOneField(
-        Organisation, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="page"
+    # One page per organisation and language: the Dutch page and, once translated, its English
+    # copy (wagtail-localize). `Organisation.page` is the Dutch one, the page everything keys on.
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="pages"
     )
+    # The page's locale, copied from `Page.locale` on every save: a constraint can only name
+    # this table's own columns, and `locale` lives in Wagtail's page table.
+    page_locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.PROTECT, editable=False, related_name="+")
     intro = RichTextField(_("inleiding"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("intro"), FieldPanel("lead_image")]
@@ -221,6 +236,27 @@ class OrganisationPage(LeadImageMixin, Page):
 
     class Meta:
         verbose_name = _("organisatiepagina")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "page_locale"],
+                name="one_organisation_page_per_locale",
+                violation_error_message=_("Deze organisatie heeft al een pagina in deze taal."),
+            )
+        ]
+
+    def _copy_locale(self):
+        if self.locale_id is None:
+            self.locale = self.get_default_locale()
+        self.page_locale_id = self.locale_id
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail validates before it saves; the constraint needs the locale column filled first.
+        self._copy_locale()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._copy_locale()
+        super().save(*args, **kwargs)
 
     def permissions_for_user(self, user):
         return OrganisationPagePermissionTester(user, self)
@@ -281,7 +317,7 @@ class OrganisationPagePermissionTester(PagePermissionTester):
                 self.permissions.add("publish")
 
 
-class SectionFolderPage(Page):
+class SectionFolderPage(VisitorLanguageUrlMixin, Page):
     """A folder in an organisation's section that holds one type of content.
 
     The folder is where Wagtail's own mechanisms attach the rules for that type: its workflow
@@ -304,7 +340,7 @@ class SectionFolderPage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        parent = self.get_parent()
+        parent = self.get_parent().specific
         return redirect(f"{parent.url}#{self.section_key}")
 
     def get_sitemap_urls(self, request=None):

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from core.languages import canonical_pages
+
 # How many of the newest items each section shows; the count and the listing link give the rest.
 SECTION_SIZE = 10
 
@@ -45,7 +47,7 @@ def in_subtree_or_named(organisation_page, model, names_it):
     """Live pages without view restrictions of `model` under the organisation's own page or
     that name it (`names_it`, a Q on the model)."""
     in_subtree = Q(path__startswith=organisation_page.path)
-    return model.objects.live().public().filter(in_subtree | names_it).distinct()
+    return canonical_pages(model.objects.live().public()).filter(in_subtree | names_it).distinct()
 
 
 def published_by(organisation_page):

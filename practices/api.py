@@ -37,8 +37,8 @@ from wagtail.api.v2.serializers import (
 )
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Page
 
+from core.languages import canonical_pages
 from core.public_urls import absolute_url, page_absolute_url
 from core.query_params import MAX_VALUE_LENGTH, is_printable
 
@@ -113,10 +113,11 @@ class BoundedPagination(WagtailPagination):
 
 
 class AvailableLocaleFilter(LocaleFilter):
-    """?locale= with a language of the site; the Dutch pages when there are none in that language.
+    """?locale= with a language of the site; always the Dutch pages, with a note for English.
 
     Wagtail's own filter answers 404 for a language without a Locale record, which made the
-    whole endpoint look missing for ?locale=en.
+    whole endpoint look missing for ?locale=en; and it would list English translations as items
+    of their own, where the API has one item per content item (docs/architecture.md).
     """
 
     def filter_queryset(self, request, queryset, view):
@@ -128,10 +129,15 @@ class AvailableLocaleFilter(LocaleFilter):
             raise bad_request(
                 _("Onbekende taal %(code)r; kies uit: %(codes)s."), code=code[:20], codes=", ".join(languages)
             )
-        if Page.objects.filter(locale__language_code=code).exists():
-            return super().filter_queryset(request, queryset, view)
+        if code == settings.LANGUAGE_CODE:
+            return queryset
+        # Every item is its Dutch page (the one object registrations, follows and search key
+        # on); an English translation shows at the item's address under /en/.
         with translation.override(code):
-            view.locale_note = _("Er zijn (nog) geen pagina's in deze taal; dit zijn de Nederlandse pagina's.")
+            view.locale_note = _(
+                "Elk item is de Nederlandse pagina; waar een Engelse vertaling is, staat die op het "
+                "adres van de pagina onder /en/."
+            )
         return queryset
 
 
@@ -249,7 +255,8 @@ class KnowledgeBaseAPIViewSet(PagesAPIViewSet):
         super().check_query_parameters(queryset)
 
     def get_queryset(self):
-        visible = self.get_base_queryset().values_list("pk", flat=True)
+        # One item per content item: the Dutch page; an English translation is its text only.
+        visible = canonical_pages(self.get_base_queryset()).values_list("pk", flat=True)
         return (
             self.model.objects.filter(pk__in=visible)
             .select_related("locale", *self.select)

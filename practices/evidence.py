@@ -11,6 +11,8 @@ from datetime import timedelta
 from django.apps import apps
 from django.utils import timezone
 
+from core.languages import canonical_pages
+
 RECOGNISED = "recognised"
 NOT_RECOGNISED = "not_recognised"
 
@@ -63,7 +65,7 @@ def methods_due_for_re_review(months):
     """
     method_model = apps.get_model("practices", "MethodPage")
     cutoff = timezone.localdate() - timedelta(days=round(months * 365.25 / 12))
-    for method in method_model.objects.live().prefetch_related("evidence_records"):
+    for method in canonical_pages(method_model.objects.live()).prefetch_related("evidence_records"):
         last = last_evidence_judgement(method)
         if last is not None and last < cutoff and not method.workflow_in_progress:
             yield method

@@ -9,6 +9,7 @@ lives with the page type in `practices.models` (issue 15).
 
 from dataclasses import dataclass, field
 
+from core.languages import canonical_pages
 from pictures.renditions import prefetch as prefetch_pictures
 from taxonomy.models import LifeStage, PreventionLevel
 
@@ -56,8 +57,8 @@ def prevention_matrix(municipality=None):
 
     stages = list(LifeStage.objects.all())
     levels = list(PreventionLevel.objects.all())
-    stories = PracticeStoryPage.objects.live().public()
-    methods = MethodPage.objects.live().public()
+    stories = canonical_pages(PracticeStoryPage.objects.live().public())
+    methods = canonical_pages(MethodPage.objects.live().public())
     if municipality is not None:
         stories = stories.filter(municipality=municipality)
         methods = methods.filter(stories__in=stories.values("pk")).distinct()
@@ -77,8 +78,7 @@ def prevention_matrix(municipality=None):
 
 def latest_stories_section(request, limit=3):
     stories = list(
-        PracticeStoryPage.objects.live()
-        .public()
+        canonical_pages(PracticeStoryPage.objects.live().public())
         .select_related("municipality")
         .prefetch_related(prefetch_pictures("lead_image", "card"))
         .order_by("-first_published_at")[:limit]
@@ -86,4 +86,4 @@ def latest_stories_section(request, limit=3):
     if not stories:
         return None
 
-    return {"stories": stories, "index": StoryIndexPage.objects.live().first()}
+    return {"stories": stories, "index": canonical_pages(StoryIndexPage.objects.live()).first()}

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
+from core.languages import canonical_pages, is_canonical
+
 from .backends import get_backend
 from .registry import registered_models
 
@@ -41,7 +43,8 @@ def document_key(obj):
 
 def is_public(obj):
     if isinstance(obj, Page):
-        if not obj.live or obj.get_view_restrictions().exists():
+        # An English translation is the text of its Dutch page, which is the one entry (issue 18).
+        if not obj.live or not is_canonical(obj) or obj.get_view_restrictions().exists():
             return False
     return True
 
@@ -103,7 +106,7 @@ def public_documents(chunk_size=500):
     for model in registered_models():
         queryset = model._default_manager.all()
         if issubclass(model, Page):
-            queryset = queryset.live().public()  # so each page's own restriction check is not needed
+            queryset = canonical_pages(queryset.live().public())  # so each page's own check is not needed
         # What each document reads (municipality, vocabularies, key figures…), a query per batch
         # instead of several per page: a model names it in `search_select` and `search_prefetch`.
         queryset = queryset.select_related(*getattr(model, "search_select", ()))
@@ -125,7 +128,7 @@ def public_document_count():
     for model in registered_models():
         queryset = model._default_manager.all()
         if issubclass(model, Page):
-            queryset = queryset.live().public()
+            queryset = canonical_pages(queryset.live().public())
         total += queryset.count()
     return total
 

@@ -1,5 +1,7 @@
 """The search page (/zoeken/) and the JSON API (/api/search/); both only call search.service."""
 
+import dataclasses
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -8,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import page_cache
+from core.languages import with_visitor_urls
 from taxonomy.labels import labels_of_names
 
 from . import service
@@ -31,6 +34,9 @@ def search_page(request):
     filters = service.clean_filters(filters_from(request.GET))
     has_input = bool(query.strip() or filters)
     results = service.search(query, filters, request.GET.get("page", 1)) if has_input else None
+    if results:
+        # Under /en/ each hit links to its page's English address (its translation, if any).
+        results = dataclasses.replace(results, results=with_visitor_urls(results.results))
     facets = []
     if results:
         # Under /en/ the vocabulary values show their English labels (the filter keeps the value).

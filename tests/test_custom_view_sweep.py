@@ -53,6 +53,7 @@ PUBLIC, OWN, LINK, DOOR, ORGANISER, FACILITATOR, COMMUNITY, ADMINISTRATOR = (
     "community member",
     "platform administrator",
 )
+TRANSLATOR = "editor of the page's own organisation"
 CLASSIFIED = {
     # accounts and the login doors (cop_site/urls.py)
     "accounts:profile": OWN,
@@ -124,6 +125,9 @@ CLASSIFIED = {
     "tips:round_csv": COMMUNITY,
     # editorial, practices, search, organisations
     "editorial_onboard": ADMINISTRATOR,
+    # wagtail-localize's translate and sync views, behind our doors (cop_site/urls.py, issue 18)
+    "translate_page_door": TRANSLATOR,
+    "update_translations_door": TRANSLATOR,
     "practices:matrix": PUBLIC,
     "practices:story_map": PUBLIC,
     "search:search": PUBLIC,
@@ -292,6 +296,7 @@ def fill(route, name, world):
         "slug": world["community"].slug,
         "action": "publish",
         "token": "vervalst-token",
+        "page_id": world["atelier"].pk,
     }
     if name == "ateliers:checkin_scan":
         values["token"] = atelier_services.make_token(world["attendee"], "checkin")

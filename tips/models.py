@@ -23,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin
 from search.documents import SearchDocument
 
 
@@ -644,7 +645,7 @@ class TriedIt(models.Model):
         return f"{self.tip_id}: {self.note}"
 
 
-class TipLibraryPage(discovery.ListingWithFeed, RoutablePageMixin, Page):
+class TipLibraryPage(VisitorLanguageUrlMixin, discovery.ListingWithFeed, RoutablePageMixin, Page):
     """The public tip library: published tips, filterable, toptips first."""
 
     intro = models.TextField(_("inleiding"), blank=True)

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    # Editors translate pages into English (issue 18); replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -298,7 +301,14 @@ WAGTAIL_FRONTEND_LOGIN_URL = "wagtailcore_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_I18N_ENABLED = False
+# Pages have an English translation next to the Dutch original (wagtail-localize); the Dutch
+# page stays the one object that registrations, follows, search and the API key on, and the
+# English text is shown over it under /en/ (docs/architecture.md, "Content in two languages").
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Starting a translation makes a draft, never a live page: publishing the English text takes
+# the same publish right (and workflow) as the Dutch page, not just the right to translate.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Pictures have a text alternative or are marked decorative (pictures/models.py); the form lets
 # the first step of the multiple upload through (pictures/forms.py).
 WAGTAILIMAGES_IMAGE_MODEL = "pictures.Picture"

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin, canonical_pages
 from editorial.page_forms import EditorPageForm
 from pictures.models import LeadImageMixin
 from pictures.renditions import prefetch as prefetch_pictures
@@ -52,7 +53,7 @@ class MethodKind(models.TextChoices):
     APPROACH = "approach", _("Werkwijze")
 
 
-class MethodPage(AgeRangeMixin, LeadImageMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
+class MethodPage(VisitorLanguageUrlMixin, AgeRangeMixin, LeadImageMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
     """An intervention, instrument or training in the format of the Dutch intervention databanks."""
 
     acronym = models.CharField(_("afkorting"), max_length=40, blank=True)
@@ -352,7 +353,10 @@ def method_detail_context(method):
     the method's own relations are read through the page, never queried by its id."""
 
     stories = (
-        PracticeStoryPage.objects.live().filter(methods=method).select_related("municipality").order_by("title")
+        canonical_pages(PracticeStoryPage.objects.live())
+        .filter(methods=method)
+        .select_related("municipality")
+        .order_by("title")
         if method.pk
         else []
     )
@@ -462,7 +466,7 @@ def method_facet_list():
 
 def method_facets():
     return FacetedListing(
-        MethodPage.objects.live().public(),
+        canonical_pages(MethodPage.objects.live().public()),
         facets=method_facet_list(),
         prefetch=(
             prefetch_pictures("lead_image", "card"),

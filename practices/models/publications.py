@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin, canonical_pages
 from editorial.page_forms import EditorPageForm
 from search.documents import SearchDocument
 
@@ -50,7 +51,7 @@ class PublicationType(models.TextChoices):
     YEARBOOK = "yearbook", _("Jaarboek of bundel")
 
 
-class PublicationPage(AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
+class PublicationPage(VisitorLanguageUrlMixin, AgeRangeMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
     """A research report from a knowledge institute, lectorate or academic workplace (seed 002 is the model)."""
 
     subtitle = models.CharField(_("ondertitel"), max_length=250, blank=True)
@@ -228,7 +229,11 @@ class PublicationReflection(Orderable):
 def publication_detail_context(publication):
     """What a publication page shows (previews included: an unsaved publication has no methods yet)."""
 
-    methods = MethodPage.objects.live().filter(publications=publication).order_by("title") if publication.pk else []
+    methods = (
+        canonical_pages(MethodPage.objects.live()).filter(publications=publication).order_by("title")
+        if publication.pk
+        else []
+    )
     methods = list(methods)
     return {
         "methods": methods,
@@ -299,7 +304,7 @@ def publication_facet_list():
 
 def publication_facets():
     return FacetedListing(
-        PublicationPage.objects.live().public(),
+        canonical_pages(PublicationPage.objects.live().public()),
         facets=publication_facet_list(),
         prefetch=("reflections",),
         ordering=("-publication_year", "title"),

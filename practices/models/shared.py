@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin, canonical_pages
 from core.page_cache import cached_for_generation
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
@@ -68,7 +69,7 @@ class AgeRangeMixin(models.Model):
         return ""
 
 
-class ListingPage(discovery.ListingWithFeed, Page):
+class ListingPage(VisitorLanguageUrlMixin, discovery.ListingWithFeed, Page):
     """Base for the three listing pages: one each, directly under the home page. Each lists a
     page type across the whole tree; `faceted_listing()` says which and with which facets."""
 
@@ -101,7 +102,7 @@ def index_url(model, request):
     """
 
     def lookup():
-        index = model.objects.live().first()
+        index = canonical_pages(model.objects.live()).first()
         return index.get_url(request) if index else ""
 
     site = Site.find_for_request(request)

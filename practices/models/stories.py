@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core import discovery
+from core.languages import VisitorLanguageUrlMixin, canonical_pages
 from organisations.models import OrganisationType, Province
 from pictures.models import LeadImageMixin
 from pictures.renditions import prefetch as prefetch_pictures
@@ -54,7 +55,7 @@ class StoryStatus(models.TextChoices):
     ENDED = "ended", _("Beëindigd")
 
 
-class PracticeStoryPage(AgeRangeMixin, LeadImageMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
+class PracticeStoryPage(VisitorLanguageUrlMixin, AgeRangeMixin, LeadImageMixin, Page):  # noqa: DJ008 (Page.__str__ is the title)
     """What a municipality tried, who did it, what worked, what it cost, what got in the way."""
 
     municipality = models.ForeignKey(
@@ -410,7 +411,7 @@ def story_facet_list():
 
 def story_facets():
     return FacetedListing(
-        PracticeStoryPage.objects.live().public(),
+        canonical_pages(PracticeStoryPage.objects.live().public()),
         facets=story_facet_list(),
         select=("municipality",),
         prefetch=("life_stages", "tagged_themes__tag", prefetch_pictures("lead_image", "card")),

@@ -8,6 +8,7 @@ fallback when there are no vectors, is search.service.related.
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import with_visitor_urls
 from search import service
 from search.indexing import document_key
 
@@ -33,7 +34,11 @@ def related_sections(obj, kinds="", limit=3, exclude=()):
     exclude_keys = [document_key(other) for other in exclude or () if getattr(other, "pk", None) is not None]
     found = service.related(document_key(obj), kinds, limit, exclude_keys=exclude_keys)
     return [
-        {"kind": kind, "heading": HEADINGS.get(kind, _("Vergelijkbare inhoud")), "results": found[kind]}
+        {
+            "kind": kind,
+            "heading": HEADINGS.get(kind, _("Vergelijkbare inhoud")),
+            "results": with_visitor_urls(found[kind]),
+        }
         for kind in kinds
         if found.get(kind)
     ]

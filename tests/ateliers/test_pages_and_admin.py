@@ -186,7 +186,8 @@ def test_atelier_page_query_count_does_not_grow_with_the_programme(
     atelier.programme_items.add(*(ProgrammeItem(title=f"Talk {n}", perspective="research") for n in range(talks)))
     atelier.save()
     client.get(atelier.url)
-    with django_assert_max_num_queries(20):
+    # +1 with issue 18: Wagtail's i18n looks up the active locale when it routes.
+    with django_assert_max_num_queries(21):
         client.get(atelier.url)
 
 

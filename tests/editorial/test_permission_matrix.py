@@ -13,7 +13,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, TaskState
+from wagtail.models import Locale, Page, TaskState
 from wagtail.test.utils.form_data import rich_text
 
 from editorial.services import ensure_workflows
@@ -37,11 +37,13 @@ ACTIONS = [
     "upload document",
     "upload image",
     "review evidence",
+    "translate",
 ]
 
 # role: the set of (action, own|other) cells that must be ALLOWED; every other cell is refused.
 ALL = {(action, where) for action in ACTIONS for where in ("own", "other")}
-WRITE_OWN = {("create", "own"), ("edit", "own"), ("submit", "own"), ("delete draft", "own")}
+# Starting an English translation (issue 18) is writing in one's own section.
+WRITE_OWN = {("create", "own"), ("edit", "own"), ("submit", "own"), ("delete draft", "own"), ("translate", "own")}
 UPLOAD_OWN = {("upload document", "own"), ("upload image", "own")}
 EXPECTED_ALLOWED = {
     "editor": WRITE_OWN | UPLOAD_OWN,
@@ -205,6 +207,13 @@ class Cells:
         )
         return get_image_model().objects.filter(title=title, collection=collection).exists()
 
+    def do_translate(self, organisation):
+        story = self.story(organisation, live=True)
+        english = Locale.objects.get(language_code="en")
+        url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+        self.client.post(url, {"locales": [english.pk]})
+        return story.get_translation_or_none(english) is not None
+
     def do_review_evidence(self, organisation):
         method = self.method_in_evidence_review(organisation)
         task_state = method.current_workflow_task_state
@@ -236,13 +245,15 @@ def test_no_organisation_group_has_page_permissions_outside_its_own_section(plat
 
     from editorial.models import OrganisationGroup
 
-    for link in OrganisationGroup.objects.select_related("organisation__page", "organisation__workspace"):
+    for link in OrganisationGroup.objects.select_related("organisation__workspace"):
         section = link.organisation.page
+        # The section in every language: its English copy (issue 18) is the organisation's too.
+        sections = list(link.organisation.pages.all())
         pages = Page.objects.filter(
             pk__in=GroupPagePermission.objects.filter(group=link.group).values_list("page_id", flat=True)
         )
         assert section.pk in {page.pk for page in pages}, link
-        assert all(page.pk == section.pk or page.is_descendant_of(section) for page in pages), link
+        assert all(any(page.pk == own.pk or page.is_descendant_of(own) for own in sections) for page in pages), link
         collections = set(
             GroupCollectionPermission.objects.filter(group=link.group).values_list("collection_id", flat=True)
         )

@@ -79,7 +79,9 @@ def test_story_listing_query_count_does_not_grow_with_results(
         story.themes.add(f"thema {number}", "preventie")
         story.save_revision().publish()
     assert PracticeStoryPage.objects.live().count() == 33
-    with django_assert_max_num_queries(25):
+    # +3 with issue 18, measured on this first request after publishing: Wagtail's i18n (the
+    # active locale when routing, among them); a repeated request pays +1 (test_member_page_queries).
+    with django_assert_max_num_queries(28):
         response = client.get("/praktijkverhalen/?province=zuid-holland&life_stage=12-18")
     assert response.status_code == 200
     assert response.context["listing"].total == 31
