@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
@@ -131,6 +132,19 @@ class OnboardingResult:
 
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_translate_permission(**kwargs):
+    """wagtail-localize's "submit translation" right, which organisations' groups hold.
+
+    wagtail-localize creates it in a data migration, not as a model permission, so Django's
+    own post_migrate step does not bring it back after a database was flushed (as tests and
+    `flush` do). Connected to post_migrate in `EditorialConfig.ready`; idempotent.
+    """
+    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
 
 
 def _access_admin():

@@ -31,3 +31,11 @@ def test_first_migrate_on_an_empty_database_succeeds(tmp_path):
     with sqlite3.connect(database) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"cop_cache", "cop_page_cache", "wagtailcore_page", "search_indexentry"} <= tables
+    # Translations need an English locale beside Wagtail's default Dutch one (home 0003), and
+    # organisations' translators wagtail-localize's "submit translation" right.
+    with sqlite3.connect(database) as connection:
+        locales = [row[0] for row in connection.execute("SELECT language_code FROM wagtailcore_locale ORDER BY id")]
+        translate = connection.execute(
+            "SELECT count(*) FROM auth_permission WHERE codename = 'submit_translation'"
+        ).fetchone()[0]
+    assert locales == ["nl", "en"] and translate == 1

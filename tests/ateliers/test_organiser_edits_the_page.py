@@ -8,8 +8,8 @@ deployment gets the organisers' group from `setup_site`, not from the demo.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
