@@ -10,8 +10,9 @@ PG_TEST_URL ?= postgres://cop:cop@127.0.0.1:5432/cop
 # slowest tests are listed at the end, so a slow newcomer shows up in review.
 PYTEST_ARGS ?= -q -n 2 --dist loadfile --durations=15
 # `make test` runs the SQLite and the PostgreSQL pass side by side, one process each: both cores
-# stay busy without xdist, and no worker waits while another migrates and loads the demo.
-SIDE_BY_SIDE_ARGS := -q -p no:xdist --durations=15
+# stay busy without xdist workers, and no worker waits while another migrates and loads the demo.
+# `-n 0` rather than `-p no:xdist`: a journey asks for xdist's `worker_id` fixture.
+SIDE_BY_SIDE_ARGS := -q -n 0 --durations=15
 # The PostgreSQL pass repeats only what depends on the engine (tests/conftest.py, DATABASE_SENSITIVE).
 PG_MARKERS ?= postgres or database
 # `make test` leaves the journeys (tests/journeys: gunicorn, production settings, a browser) to
@@ -120,7 +121,7 @@ test-postgres: install browser-deps
 # With PostgreSQL: both passes at once, one pytest process each (README, "How long `make test`
 # takes"). --output-sync prints each pass whole when it ends, so the two never interleave;
 # follow them meanwhile with `tail -f test-artifacts/test-sqlite.log test-artifacts/test-postgres.log`.
-test: lint install browser-deps
+test: lint
 	@if bash scripts/ensure_postgres.sh; then \
 	  echo "Both passes run side by side; each is printed when it ends (tail -f test-artifacts/test-*.log to follow)."; \
 	  $(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres \
