@@ -465,15 +465,6 @@ def platform_snapshot(data_snapshots):
     return data_snapshots.take("platform", build_platform)
 
 
-@pytest.fixture(scope="session")
-def knowledge_base_snapshot(data_snapshots):
-    """The practices tests' small knowledge base (tests/practices/conftest.py), built once per
-    test process (about 1.2 CPU seconds on SQLite, some forty tests use it)."""
-    from tests.practices.conftest import build_knowledge_base
-
-    return data_snapshots.take("knowledge_base", build_knowledge_base)
-
-
 @pytest.fixture
 def demo_content(db, demo_snapshot, settings):
     """The full demo platform, as `make run` loads it: the database and its media files."""

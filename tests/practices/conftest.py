@@ -21,80 +21,65 @@ def home(db):
 
 @pytest.fixture
 def org_index(home):
-    # After `knowledge_base` the index is there already (restored with it).
-    return OrganisationIndexPage.objects.first() or add_org_index(home)
-
-
-def add_org_index(home):
     return home.add_child(instance=OrganisationIndexPage(title="Organisaties", slug="organisaties"))
 
 
 @pytest.fixture
 def make_municipality(org_index):
     def make(place, province=Province.ZUID_HOLLAND):
-        return add_municipality(org_index, place, province)
+        organisation = Organisation.objects.create(
+            name=f"Gemeente {place}", short_name=place, type=OrganisationType.MUNICIPALITY, province=province
+        )
+        page = org_index.add_child(
+            instance=OrganisationPage(title=organisation.name, slug=organisation.slug, organisation=organisation)
+        )
+        return organisation, page
 
     return make
 
 
-def add_municipality(org_index, place, province):
-    organisation = Organisation.objects.create(
-        name=f"Gemeente {place}", short_name=place, type=OrganisationType.MUNICIPALITY, province=province
-    )
-    page = org_index.add_child(
-        instance=OrganisationPage(title=organisation.name, slug=organisation.slug, organisation=organisation)
-    )
-    return organisation, page
-
-
 @pytest.fixture
 def make_story(vocabularies):
-    return add_story
+    def make(organisation_page, title, **fields):
+        life_stages = fields.pop("life_stages", [])
+        methods = fields.pop("methods", [])
+        figures = fields.pop("key_figures", [])
+        story = PracticeStoryPage(
+            title=title,
+            municipality=organisation_page.organisation,
+            standfirst=fields.pop("standfirst", "Een korte intro."),
+            target_group=fields.pop("target_group", "Jongeren"),
+            **fields,
+        )
+        story.life_stages = life_stages
+        story.methods = methods
+        story.key_figures = [StoryKeyFigure(**figure) for figure in figures]
+        folder_for(organisation_page, type(story)).add_child(instance=story)
+        story.save_revision().publish()
+        return story
 
-
-def add_story(organisation_page, title, **fields):
-    life_stages = fields.pop("life_stages", [])
-    methods = fields.pop("methods", [])
-    figures = fields.pop("key_figures", [])
-    story = PracticeStoryPage(
-        title=title,
-        municipality=organisation_page.organisation,
-        standfirst=fields.pop("standfirst", "Een korte intro."),
-        target_group=fields.pop("target_group", "Jongeren"),
-        **fields,
-    )
-    story.life_stages = life_stages
-    story.methods = methods
-    story.key_figures = [StoryKeyFigure(**figure) for figure in figures]
-    folder_for(organisation_page, type(story)).add_child(instance=story)
-    story.save_revision().publish()
-    return story
+    return make
 
 
 @pytest.fixture
 def make_method(vocabularies):
-    return add_method
+    def make(organisation_page, title, **fields):
+        method = MethodPage(
+            title=title,
+            summary=fields.pop("summary", "Een methode."),
+            aim=fields.pop("aim", "<p>Doel</p>"),
+            target_group=fields.pop("target_group", "<p>Jongeren</p>"),
+            **fields,
+        )
+        folder_for(organisation_page, type(method)).add_child(instance=method)
+        method.save_revision().publish()
+        return method
 
-
-def add_method(organisation_page, title, **fields):
-    method = MethodPage(
-        title=title,
-        summary=fields.pop("summary", "Een methode."),
-        aim=fields.pop("aim", "<p>Doel</p>"),
-        target_group=fields.pop("target_group", "<p>Jongeren</p>"),
-        **fields,
-    )
-    folder_for(organisation_page, type(method)).add_child(instance=method)
-    method.save_revision().publish()
-    return method
+    return make
 
 
 @pytest.fixture
 def listing_pages(home):
-    return add_listing_pages(home)
-
-
-def add_listing_pages(home):
     from practices.models import MethodIndexPage, PublicationIndexPage, StoryIndexPage
 
     stories = home.add_child(
@@ -107,20 +92,14 @@ def add_listing_pages(home):
     return stories, methods, publications
 
 
-def build_knowledge_base():
-    """Two municipalities in two provinces, three stories and a method used by one of them;
-    returns the ids `knowledge_base` fetches them by."""
-    from home.setup import ensure_site
+@pytest.fixture
+def knowledge_base(listing_pages, make_municipality, make_story, make_method):
+    """Two municipalities in two provinces, three stories and a method used by one of them."""
     from practices.models import MethodEvidenceRecord
     from taxonomy.models import EvidenceLevel, LifeStage, PreventionLevel, WorkingFactor
-    from taxonomy.setup import ensure_vocabularies
 
-    ensure_vocabularies()
-    home = ensure_site()
-    add_listing_pages(home)
-    org_index = add_org_index(home)
-    zwolle, zwolle_page = add_municipality(org_index, "Zwolle", Province.OVERIJSSEL)
-    rotterdam, rotterdam_page = add_municipality(org_index, "Rotterdam", Province.ZUID_HOLLAND)
+    zwolle, zwolle_page = make_municipality("Zwolle", Province.OVERIJSSEL)
+    rotterdam, rotterdam_page = make_municipality("Rotterdam", Province.ZUID_HOLLAND)
     teens = LifeStage.objects.get(slug="12-18")
     pregnancy = LifeStage.objects.get(slug="zwangerschap-geboorte")
     universal = PreventionLevel.objects.get(slug="universeel")
@@ -139,7 +118,7 @@ def build_knowledge_base():
     think.evidence_records = [MethodEvidenceRecord(scheme=level.scheme, level=level, committee="Erkenningscommissie")]
     folder_for(zwolle_page, type(think)).add_child(instance=think)
     think.save_revision().publish()
-    think_story = add_story(
+    think_story = make_story(
         zwolle_page,
         "Elke week een THINK-les in de brugklas",
         life_stages=[teens],
@@ -150,36 +129,15 @@ def build_knowledge_base():
     think_story.working_factors.set([WorkingFactor.objects.get(number=7)])
     think_story.themes.add("weerbaarheid")
     think_story.save_revision().publish()
-    teen_story = add_story(rotterdam_page, "Jongeren op straat", life_stages=[teens])
-    mothers_story = add_story(rotterdam_page, "Moeders van Rotterdam", life_stages=[pregnancy])
+    teen_story = make_story(rotterdam_page, "Jongeren op straat", life_stages=[teens])
+    mothers_story = make_story(rotterdam_page, "Moeders van Rotterdam", life_stages=[pregnancy])
     mothers_story.prevention_levels.set([selective])
     mothers_story.save_revision().publish()
     return {
-        "zwolle": zwolle.pk,
-        "rotterdam": rotterdam.pk,
-        "think": think.pk,
-        "think_story": think_story.pk,
-        "teen_story": teen_story.pk,
-        "mothers_story": mothers_story.pk,
+        "zwolle": zwolle,
+        "rotterdam": rotterdam,
+        "think": think,
+        "think_story": think_story,
+        "teen_story": teen_story,
+        "mothers_story": mothers_story,
     }
-
-
-@pytest.fixture
-def knowledge_base(db, knowledge_base_snapshot):
-    """What `build_knowledge_base()` makes, put back for this test from the snapshot
-    `knowledge_base_snapshot` (tests/conftest.py) took of it: fresh objects from the database.
-    Ask for it before `make_municipality` and the like, which then add to it."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ids = knowledge_base_snapshot.ids
-    knowledge_base_snapshot.restore()
-    yield {
-        "zwolle": Organisation.objects.get(pk=ids["zwolle"]),
-        "rotterdam": Organisation.objects.get(pk=ids["rotterdam"]),
-        "think": MethodPage.objects.get(pk=ids["think"]),
-        "think_story": PracticeStoryPage.objects.get(pk=ids["think_story"]),
-        "teen_story": PracticeStoryPage.objects.get(pk=ids["teen_story"]),
-        "mothers_story": PracticeStoryPage.objects.get(pk=ids["mothers_story"]),
-    }
-    # As after `demo_content`: the ids of content types cached during the test may be gone.
-    ContentType.objects.clear_cache()
