@@ -9,6 +9,10 @@ PG_TEST_URL ?= postgres://cop:cop@127.0.0.1:5432/cop
 # Two workers (the machines have two cores); a test file stays on one worker. The fifteen
 # slowest tests are listed at the end, so a slow newcomer shows up in review.
 PYTEST_ARGS ?= -q -n 2 --dist loadfile --durations=15
+# `make test` runs the SQLite and the PostgreSQL pass side by side, one process each: both cores
+# stay busy without xdist workers, and no worker waits while another migrates and loads the demo.
+# `-n 0` rather than `-p no:xdist`: a journey asks for xdist's `worker_id` fixture.
+SIDE_BY_SIDE_ARGS := -q -n 0 --durations=15
 # The PostgreSQL pass repeats only what depends on the engine (tests/conftest.py, DATABASE_SENSITIVE).
 PG_MARKERS ?= postgres or database
 # `make test` leaves the journeys (tests/journeys: gunicorn, production settings, a browser) to
@@ -97,22 +101,31 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Each pass also writes its output to test-artifacts/test-<engine>.log, to follow it while
+# `make test` holds it back until the pass ends (below).
 test-sqlite: install browser-deps
-	@echo "=== Test suite on SQLite ==="
-	DATABASE_URL=sqlite:///test-artifacts/sqlite.db $(VENV)/bin/pytest $(PYTEST_ARGS) $(if $(SQLITE_MARKERS),-m "$(SQLITE_MARKERS)")
+	@mkdir -p test-artifacts
+	@echo "=== Test suite on SQLite ===" | tee test-artifacts/test-sqlite.log
+	set -o pipefail; DATABASE_URL=sqlite:///test-artifacts/sqlite.db $(VENV)/bin/pytest $(PYTEST_ARGS) $(if $(SQLITE_MARKERS),-m "$(SQLITE_MARKERS)") 2>&1 | tee -a test-artifacts/test-sqlite.log
 
 # Starts the local PostgreSQL 15 cluster when it is there; says so plainly when it is not.
 test-postgres: install browser-deps
+	@mkdir -p test-artifacts
 	@if bash scripts/ensure_postgres.sh; then \
-	  echo "=== Test suite on PostgreSQL ==="; \
-	  DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest $(PYTEST_ARGS) -m "$(PG_MARKERS)" || exit 1; \
+	  echo "=== Test suite on PostgreSQL ===" | tee test-artifacts/test-postgres.log; \
+	  set -o pipefail; DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest $(PYTEST_ARGS) -m "$(PG_MARKERS)" 2>&1 | tee -a test-artifacts/test-postgres.log || exit 1; \
 	else \
 	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only ==="; \
 	fi
 
+# With PostgreSQL: both passes at once, one pytest process each (README, "How long `make test`
+# takes"). --output-sync prints each pass whole when it ends, so the two never interleave;
+# follow them meanwhile with `tail -f test-artifacts/test-sqlite.log test-artifacts/test-postgres.log`.
 test: lint
 	@if bash scripts/ensure_postgres.sh; then \
-	  $(MAKE) --no-print-directory test-sqlite SQLITE_MARKERS="not journey" && $(MAKE) --no-print-directory test-postgres; \
+	  echo "Both passes run side by side; each is printed when it ends (tail -f test-artifacts/test-*.log to follow)."; \
+	  $(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres \
+	    SQLITE_MARKERS="not journey" PYTEST_ARGS="$(SIDE_BY_SIDE_ARGS)"; \
 	else \
 	  $(MAKE) --no-print-directory test-sqlite && \
 	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only (journeys included) ==="; \

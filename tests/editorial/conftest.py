@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from wagtail.test.utils.form_data import rich_text
 
 from accounts.models import User
@@ -13,8 +14,8 @@ from organisations.models import Membership, Organisation, OrganisationIndexPage
 PASSWORD = "geheim-wachtwoord-2026"
 
 
-@pytest.fixture
-def platform(db, django_user_model):
+def build_platform():
+    """Make the small platform in the database; return the ids `platform` fetches it by."""
     from home.setup import ensure_site, get_home
     from taxonomy.setup import ensure_vocabularies
 
@@ -41,9 +42,9 @@ def platform(db, django_user_model):
         user = User.objects.create_user(email=email, password=PASSWORD, **extra)
         if organisation:
             Membership.objects.create(organisation=organisation, user=user, role=role)
-        return User.objects.get(pk=user.pk)
+        return user.pk
 
-    users = SimpleNamespace(
+    users = dict(
         editor=person("redacteur@zwolle.test", zwolle, Membership.Role.EDITOR, first_name="Ruben"),
         editor2=person("redacteur2@zwolle.test", zwolle, Membership.Role.EDITOR, first_name="Roos"),
         coordinator=person("coordinator@zwolle.test", zwolle, Membership.Role.COORDINATOR, first_name="Cor"),
@@ -57,12 +58,22 @@ def platform(db, django_user_model):
         admin=person("beheerder@platform.test", is_superuser=True, is_staff=True),
         platform_admin=person("platformbeheerder@platform.test"),
     )
-    users.moderator.groups.add(Group.objects.get(name=MODERATOR_GROUP))
-    users.platform_admin.groups.add(Group.objects.get(name=ADMINISTRATOR_GROUP))
-    zwolle.refresh_from_db()
-    rotterdam.refresh_from_db()
-    nji.refresh_from_db()
-    return SimpleNamespace(zwolle=zwolle, rotterdam=rotterdam, nji=nji, users=users)
+    User.objects.get(pk=users["moderator"]).groups.add(Group.objects.get(name=MODERATOR_GROUP))
+    User.objects.get(pk=users["platform_admin"]).groups.add(Group.objects.get(name=ADMINISTRATOR_GROUP))
+    return {"zwolle": zwolle.pk, "rotterdam": rotterdam.pk, "nji": nji.pk, "users": users}
+
+
+@pytest.fixture
+def platform(db, platform_snapshot):
+    """The small platform, put back for this test from the snapshot `platform_snapshot` took of
+    `build_platform()` (tests/conftest.py): fresh objects from the database."""
+    ids = platform_snapshot.ids
+    platform_snapshot.restore()
+    users = SimpleNamespace(**{role: User.objects.get(pk=pk) for role, pk in ids["users"].items()})
+    organisations = {name: Organisation.objects.get(pk=ids[name]) for name in ("zwolle", "rotterdam", "nji")}
+    yield SimpleNamespace(**organisations, users=users)
+    # As after `demo_content`: the ids of content types cached during the test may be gone.
+    ContentType.objects.clear_cache()
 
 
 def page_form_data(page, **overrides):
