@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.registers import Register
+from core.query_params import whole_number
 
 from . import reports, services
 from .forms import OrganiserMessageForm
@@ -57,7 +58,7 @@ class ReportView(ReportsMixin, WagtailAdminTemplateMixin, TemplateView):
 def selected_year(request):
     """The annual report covers one year; `?jaar=2018` narrows every figure to it."""
     year = request.GET.get("jaar", "")
-    return int(year) if year.isdigit() else None
+    return whole_number(year)
 
 
 def report_csv(request):
@@ -160,7 +161,7 @@ class ManageAtelierView(WagtailAdminTemplateMixin, TemplateView):
 
     def _save_attendance(self, request):
         """The attendance list as ticked; refusals (too early to check in) are shown, not raised."""
-        present = {int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()}
+        present = {whole_number(pk) for pk in request.POST.getlist("attended")} - {None}
         changed = 0
         for registration in self.atelier.registrations.filter(status=Registration.Status.CONFIRMED):
             if registration.attended != (registration.pk in present):

@@ -39,6 +39,7 @@ from wagtail.contrib.sitemaps import Sitemap
 
 from core.languages import canonical_pages, content_language, visitor_language_items
 from core.public_urls import absolute_url, page_absolute_url
+from core.query_params import whole_number
 
 DESCRIPTION_LENGTH = 160
 # The only query parameters a canonical URL keeps: page numbers (see the module docstring).
@@ -106,7 +107,7 @@ def canonical_path(request):
         (name, value)
         for name in PAGE_NUMBER_PARAMETERS
         for value in request.GET.getlist(name)[:1]
-        if value.isdigit() and int(value) > 1
+        if (whole_number(value) or 0) > 1
     ]
     return request.path + (f"?{urlencode(kept)}" if kept else "")
 

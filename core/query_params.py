@@ -17,6 +17,13 @@ MAX_VALUE_LENGTH = 500
 UNCLEANED_PATH_PREFIXES = ("/api/v2/",)
 
 
+def whole_number(value):
+    """The number written in ASCII digits, or None. `str.isdigit()` also says yes to "¹" and
+    other Unicode digits that `int()` refuses or reads differently from what a visitor sees."""
+    value = "" if value is None else str(value)
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def printable(value):
     """Without NUL and other control characters (PostgreSQL refuses NUL in text)."""
     return "".join(char for char in str(value) if char >= " " or char in "\t")

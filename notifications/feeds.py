@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from core.discovery import FEED_SIZE, PageFeed, page_description
 from core.public_urls import absolute_url
+from core.query_params import whole_number
 from search import service as search_service
 
 from .models import SavedSearch
@@ -37,8 +38,8 @@ class SavedSearchFeed(PageFeed):
         page_ids = []
         for hit in results.results:
             label, _sep, pk = hit.key.rpartition(":")
-            if pk.isdigit() and label.split(".")[0] == "practices":
-                page_ids.append(int(pk))
+            if whole_number(pk) is not None and label.split(".")[0] == "practices":
+                page_ids.append(whole_number(pk))
         pages = Page.objects.live().public().filter(pk__in=page_ids).specific()
         return sorted(pages, key=lambda page: (page.first_published_at, page.pk), reverse=True)
 

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from core.query_params import whole_number
+
 from .renditions import share_rendition
 
 ALT_TEXT_MISSING = _(
@@ -139,8 +141,8 @@ def lead_pictures_by_key(keys, use="card"):
             model = apps.get_model(label)
         except (LookupError, ValueError):
             continue
-        if issubclass(model, LeadImageMixin) and pk.isdigit():
-            keys_by_model.setdefault(model, {})[int(pk)] = key
+        if issubclass(model, LeadImageMixin) and whole_number(pk) is not None:
+            keys_by_model.setdefault(model, {})[whole_number(pk)] = key
     picture_id_of = {}
     for model, key_of in keys_by_model.items():
         rows = model.objects.filter(pk__in=key_of).exclude(lead_image=None).values_list("pk", "lead_image_id")

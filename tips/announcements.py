@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.public_urls import absolute_url, page_absolute_url
+from core.query_params import whole_number
 from notifications import kinds
 from notifications.models import Delivery
 from notifications.services import notify
@@ -157,7 +158,8 @@ def _tip_url(tip, kind):
 
 def _subject_of(notification, model):
     pk = notification.subject_key.rpartition(":")[2]
-    return model.objects.select_related("community").filter(pk=pk).first() if pk.isdigit() else None
+    pk = whole_number(pk)
+    return model.objects.select_related("community").filter(pk=pk).first() if pk is not None else None
 
 
 def _membership(notification, community):

@@ -107,10 +107,16 @@ def as_post(data):
 def starts_in(atelier, delta):
     """Move the atelier so it starts `delta` from now (negative: it has begun). Updates the row and the object."""
     start = timezone.localtime() + delta
+    # An atelier starts and ends on its date, and tests run at any hour: late in the evening,
+    # one that has begun began earlier, so its two hours end by midnight; one still ahead ends
+    # at midnight at the latest.
+    if delta <= datetime.timedelta(0):
+        start = min(start, start.replace(hour=21, minute=59, second=0, microsecond=0))
+    end = min(start + datetime.timedelta(hours=2), start.replace(hour=23, minute=59, second=0, microsecond=0))
     fields = {
         "date": start.date(),
         "start_time": start.time().replace(second=0, microsecond=0),
-        "end_time": (start + datetime.timedelta(hours=2)).time().replace(second=0, microsecond=0),
+        "end_time": end.time().replace(second=0, microsecond=0),
     }
     AtelierPage.objects.filter(pk=atelier.pk).update(**fields)
     for name, value in fields.items():
