@@ -2,25 +2,14 @@
 English visitor sees no Dutch theme labels on demo content."""
 
 import pytest
-from bs4 import BeautifulSoup
-from django.utils import translation
 
 from practices.models import MethodIndexPage, PracticeStoryPage, StoryIndexPage
 from taxonomy import demo
 from taxonomy.models import Theme
 
+from .conftest import soup_of, url_in
+
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def english_url(page):
-    with translation.override("en"):
-        return page.url
 
 
 def test_every_demo_theme_has_an_english_name_and_the_data_file_names_only_demo_themes(demo_content):
@@ -34,14 +23,14 @@ def test_every_demo_theme_has_an_english_name_and_the_data_file_names_only_demo_
 
 def test_english_listings_and_story_pages_show_no_dutch_theme_labels(client, demo_content):
     for index in (StoryIndexPage.objects.live().first(), MethodIndexPage.objects.live().first()):
-        soup = soup_of(client, english_url(index))
+        soup = soup_of(client, url_in("en", index))
         theme_facet = next(
             (fieldset for fieldset in soup.select("fieldset") if "Theme" in fieldset.get_text(" ", strip=True)), None
         )
         assert theme_facet is not None and theme_facet.select("label"), index.url
         assert theme_facet.select("[lang=nl]") == [], index.url
     story = PracticeStoryPage.objects.live().filter(themes__isnull=False).order_by("pk").first()
-    facts = soup_of(client, english_url(story)).find("aside", class_="detail-aside")
+    facts = soup_of(client, url_in("en", story)).find("aside", class_="detail-aside")
     theme = story.themes.first()
     assert theme.name_en in facts.get_text(" ", strip=True)
     assert facts.find(lang="nl", string=theme.name) is None

@@ -7,25 +7,15 @@ editors' Dutch text is marked `lang="nl"`, with one note that the page is in Dut
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import translation
 
 from practices.models import MethodPage, PracticeStoryPage, StoryIndexPage
 from taxonomy.models import LifeStage, Setting, Theme
 from taxonomy.setup import ENGLISH_NAMES, ensure_vocabularies, fill_english_names
 
+from .conftest import soup_of, url_in
+
 NOTICE = "This page is available in Dutch only."
-
-
-def url_in(language, page):
-    with translation.override(language):
-        return page.url
-
-
-def soup_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def story_with_terms():

@@ -21,25 +21,11 @@ from home.models import ContentPage, HomePage
 from organisations.models import OrganisationPage
 from practices.models import PracticeStoryPage, StoryIndexPage
 
+from .conftest import soup_of, url_in
+
 NOTICE = "This page is available in Dutch only."
 # Site paths that are no pages and live outside the language prefix.
 NOT_LOCALISED = ("/static/", "/media/", "/documents/", "/api/", "/admin/", "/i18n/", "/sitemap.xml", "/robots.txt")
-
-
-def dutch_path(page):
-    with translation.override("nl"):
-        return page.url
-
-
-def english_path(page):
-    with translation.override("en"):
-        return page.url
-
-
-def get(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def first_story():
@@ -59,17 +45,17 @@ def test_a_translated_page_shows_english_and_an_untranslated_one_stays_dutch(cli
     assert english_copy.locale.language_code == "en" and english_copy.live
     assert english_copy.title == "Together on the street"
 
-    english = get(client, english_path(story))
+    english = soup_of(client, url_in("en", story))
     assert english.html["lang"] == "en"
     assert english.find("h1").get_text(strip=True) == "Together on the street"
     assert english.find("h1").get("lang") is None
     assert "Youth workers and care workers on patrol." in english.get_text()
     assert NOTICE not in english.get_text()
 
-    dutch = get(client, dutch_path(story))
+    dutch = soup_of(client, url_in("nl", story))
     assert dutch.find("h1").get_text(strip=True) == story.title
 
-    untranslated = get(client, english_path(other))
+    untranslated = soup_of(client, url_in("en", other))
     assert untranslated.find("h1")["lang"] == "nl"
     assert NOTICE in untranslated.get_text()
 
@@ -77,9 +63,9 @@ def test_a_translated_page_shows_english_and_an_untranslated_one_stays_dutch(cli
 def test_the_english_copy_has_the_address_of_its_dutch_page(client, demo_content):
     story = first_story()
     english_copy = translate_story(story)
-    assert english_path(story) == "/en" + dutch_path(story)
+    assert url_in("en", story) == "/en" + url_in("nl", story)
     # Its own URL (the admin's "view live") is the same address; the English tree is never routed.
-    assert english_copy.url == english_path(story)
+    assert english_copy.url == url_in("en", story)
     assert canonical_page(english_copy).pk == story.pk
     assert content_language(english_copy) == "en"
 
@@ -91,10 +77,10 @@ def test_links_on_english_pages_stay_under_en(client, demo_content):
     atelier = AtelierPage.objects.live().order_by("pk").first()
     translate_page(atelier, {atelier.title: "Networks that carry"})
     section = story.get_ancestors().type(OrganisationPage).first().specific
-    pages = ["/en/", english_path(story), english_path(atelier), english_path(section)]
-    listing = english_path(StoryIndexPage.objects.live().get())
+    pages = ["/en/", url_in("en", story), url_in("en", atelier), url_in("en", section)]
+    listing = url_in("en", StoryIndexPage.objects.live().get())
     for url in [*pages, listing, "/en/zoeken/?q=jongeren"]:
-        soup = get(client, url)
+        soup = soup_of(client, url)
         leaving = [
             a["href"]
             for a in soup.find_all("a", href=True)
@@ -104,7 +90,7 @@ def test_links_on_english_pages_stay_under_en(client, demo_content):
             and a["href"] != "/en"
         ]
         assert leaving == [], (url, leaving)
-    assert get(client, listing).find("a", href=english_path(story)) is not None
+    assert soup_of(client, listing).find("a", href=url_in("en", story)) is not None
 
 
 def test_registering_on_the_english_atelier_page_fills_the_dutch_seats(client, demo_content):
@@ -112,7 +98,7 @@ def test_registering_on_the_english_atelier_page_fills_the_dutch_seats(client, d
     assert atelier is not None
     english_copy = translate_page(atelier, {atelier.title: "Networks that carry"})
 
-    response = client.get(english_path(atelier))
+    response = client.get(url_in("en", atelier))
     assert response.status_code == 200
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     assert soup.find("h1").get_text(strip=True) == "Networks that carry"
@@ -141,10 +127,10 @@ def test_the_registration_service_keys_on_the_dutch_atelier(demo_content):
 def test_search_under_en_finds_the_item_once_and_links_its_english_address(client, demo_content):
     story = first_story()
     translate_story(story)
-    soup = get(client, "/en/zoeken/?q=" + story.title.split()[0])
+    soup = soup_of(client, "/en/zoeken/?q=" + story.title.split()[0])
     hrefs = [a["href"] for a in soup.find_all("a", href=True)]
-    assert hrefs.count(english_path(story)) == 1
-    assert dutch_path(story) not in hrefs
+    assert hrefs.count(url_in("en", story)) == 1
+    assert url_in("nl", story) not in hrefs
 
 
 def test_the_sitemap_lists_each_item_once_per_language_with_its_alternates(client, demo_content):
@@ -152,8 +138,8 @@ def test_the_sitemap_lists_each_item_once_per_language_with_its_alternates(clien
     translate_story(story)
     xml = client.get("/sitemap.xml").content.decode()
     locations = re.findall(r"<loc>([^<]+)</loc>", xml)
-    english = [loc for loc in locations if loc.endswith("/en" + dutch_path(story))]
-    dutch = [loc for loc in locations if loc.endswith(dutch_path(story)) and "/en/" not in loc]
+    english = [loc for loc in locations if loc.endswith("/en" + url_in("nl", story))]
+    dutch = [loc for loc in locations if loc.endswith(url_in("nl", story)) and "/en/" not in loc]
     assert len(english) == 1 and len(dutch) == 1, (english, dutch)
     alternates = re.findall(r'hreflang="en"\s+href="([^"]+)"', xml) + re.findall(r'href="([^"]+)"\s+hreflang="en"', xml)
     assert english[0] in alternates
@@ -170,7 +156,7 @@ def test_the_api_and_the_feeds_keep_one_item(client, demo_content):
     dutch_feed = client.get("/feeds/praktijkverhalen/").content.decode()
     english_feed = client.get("/en/feeds/praktijkverhalen/").content.decode()
     assert dutch_feed.count("<entry>") == english_feed.count("<entry>")
-    assert english_feed.count("/en" + dutch_path(story) + '"') == 1
+    assert english_feed.count("/en" + url_in("nl", story) + '"') == 1
     assert "Together on the street" in english_feed and "Together on the street" not in dutch_feed
 
 
@@ -185,9 +171,9 @@ def test_an_english_translation_is_no_search_entry_of_its_own(demo_content):
 
 def test_an_untranslated_statement_and_the_home_page_work_under_en(client, demo_content):
     statement = ContentPage.objects.live().filter(locale__language_code="nl").order_by("pk").first()
-    soup = get(client, english_path(statement))
+    soup = soup_of(client, url_in("en", statement))
     assert soup.find("h1")["lang"] == "nl"
-    assert get(client, "/en/").html["lang"] == "en"
+    assert soup_of(client, "/en/").html["lang"] == "en"
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
