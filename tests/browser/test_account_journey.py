@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from tests.browser.conftest import audit_accessibility, login
 
@@ -30,8 +31,7 @@ def test_sign_up_verify_log_in_and_out(page, demo_content):
 
     login(page, "nieuw@example.nl", "een-lang-wachtwoord-42")
     page.wait_for_url(re.compile(r"/account/profiel/$"))
-    assert page.get_by_role("heading", name="Mijn profiel").is_visible()
-
+    expect(page.get_by_role("heading", name="Mijn profiel")).to_be_visible()
     page.get_by_role("banner").get_by_role("button", name="Uitloggen").click()
     page.wait_for_load_state()
     page.goto("/account/profiel/")

@@ -4,6 +4,7 @@ the organiser's own questions, and a member's calendar-link page with the addres
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from ateliers.models import RegistrationQuestion
 from tests.browser.conftest import audit_accessibility, login
@@ -20,7 +21,7 @@ def test_questions_and_the_calendar_link_page_pass_the_audit(page, atelier):  # 
     RegistrationQuestion.objects.create(page=atelier, text="Mogen we je op de foto zetten?", kind="yes_no")
     page.goto(reverse("ateliers:register", args=[atelier.pk]))
     page.get_by_role("button", name="Aanmelden").click()  # empty: every error shown
-    assert page.get_by_text("Dit is een verplicht veld").first.is_visible()
+    expect(page.get_by_text("Dit is een verplicht veld").first).to_be_visible()
     assert audit_accessibility(page) == []
 
     verified_member("lid@example.nl", "geheim-wachtwoord-1")

@@ -15,22 +15,20 @@ def test_professional_filters_stories_opens_one_and_follows_its_method(page, dem
     page.wait_for_url(re.compile(r"/praktijkverhalen/$"))
     published = PracticeStoryPage.objects.live().public().count()
     assert published >= 17
-    assert page.get_by_role("heading", name=f"{published} praktijkverhalen").is_visible()
-
+    expect(page.get_by_role("heading", name=f"{published} praktijkverhalen")).to_be_visible()
     page.get_by_role("group", name="Levensfase").get_by_label(re.compile(r"^12–18 jaar")).check()
     page.get_by_role("group", name="Provincie").get_by_label(re.compile(r"^Zuid-Holland")).check()
     page.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_url(re.compile(r"life_stage=12-18.*province=zuid-holland|province=zuid-holland.*life_stage=12-18"))
     results = page.get_by_role("region", name=re.compile(r"praktijkverha"))
-    assert page.get_by_role("heading", name="2 praktijkverhalen").is_visible()
-    assert results.get_by_role("link", name="PPD Talents: van probleemjongere naar artiest").is_visible()
+    expect(page.get_by_role("heading", name="2 praktijkverhalen")).to_be_visible()
+    expect(results.get_by_role("link", name="PPD Talents: van probleemjongere naar artiest")).to_be_visible()
     assert audit_accessibility(page) == []
 
     # The filtered URL is shareable: opening it again gives the same result.
     shared_url = page.url
     page.goto(shared_url)
-    assert page.get_by_role("heading", name="2 praktijkverhalen").is_visible()
-
+    expect(page.get_by_role("heading", name="2 praktijkverhalen")).to_be_visible()
     page.get_by_role("link", name="Het JIT: hulpverlener en jongerenwerker samen op straat").click()
     expect(
         page.get_by_role("heading", level=1, name="Het JIT: hulpverlener en jongerenwerker samen op straat")
@@ -51,6 +49,6 @@ def test_professional_filters_stories_opens_one_and_follows_its_method(page, dem
 
     # The gap view: life stage × prevention level, empty cells visible.
     page.goto("/kennisbank/matrix/")
-    assert page.get_by_role("table").is_visible()
-    assert page.get_by_text("Geen aanbod").first.is_visible()
+    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_text("Geen aanbod").first).to_be_visible()
     assert audit_accessibility(page) == []

@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import translation
+from playwright.sync_api import expect
 
 from tests.browser.conftest import audit_accessibility
 
@@ -19,6 +20,6 @@ def test_a_page_with_untranslated_content_passes_the_audit_in_both_languages(pag
         assert audit_accessibility(page) == [], url
     # Under /en/ a screen reader hears the note in English and the title in Dutch.
     note = page.get_by_text("This page is available in Dutch only.")
-    assert note.is_visible()
+    expect(note).to_be_visible()
     assert note.evaluate("element => element.closest('[lang]').lang") == "en"
     assert page.locator("h1").get_attribute("lang") == "nl"

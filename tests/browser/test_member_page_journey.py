@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from organisations.models import Organisation, OrganisationType
 from tests.ateliers.conftest import make_atelier, organising_organisation, series  # noqa: F401 (fixtures)
@@ -35,7 +36,7 @@ def test_a_professional_opens_their_page_from_the_header(page, world):  # noqa: 
     page.wait_for_url(re.compile(r"/account/profiel/$"))
     page.get_by_role("banner").get_by_role("link", name="Mijn Samen Preventief").click()
     page.wait_for_url(re.compile(r"/mijn/$"))
-    assert page.get_by_role("heading", name="Mijn Samen Preventief", level=1).is_visible()
-    assert page.get_by_role("table", name=re.compile("^Punten ")).get_by_text("3,5 punten").is_visible()
-    assert page.get_by_role("link", name="Toptips kiezen").is_visible()
+    expect(page.get_by_role("heading", name="Mijn Samen Preventief", level=1)).to_be_visible()
+    expect(page.get_by_role("table", name=re.compile("^Punten ")).get_by_text("3,5 punten")).to_be_visible()
+    expect(page.get_by_role("link", name="Toptips kiezen")).to_be_visible()
     assert audit_accessibility(page) == []

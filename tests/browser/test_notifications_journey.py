@@ -4,6 +4,7 @@ page on the way passes the accessibility audit."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from notifications import kinds, links
 from tests.browser.conftest import audit_accessibility, login
@@ -26,16 +27,16 @@ def test_follow_choose_preferences_and_unsubscribe(page, live_server, member, pl
     assert audit_accessibility(page) == []
     page.get_by_role("button", name="Volgen").click()
     page.wait_for_url(re.compile(r"/mijn/#volgen$"))
-    assert page.get_by_text("Gemeente: Gemeente Zwolle").first.is_visible()
+    expect(page.get_by_text("Gemeente: Gemeente Zwolle").first).to_be_visible()
     assert audit_accessibility(page) == []
 
     page.get_by_role("link", name="Kies hoe vaak u meldingen krijgt").click()
     page.get_by_role("group", name=str(kinds.NEW_CONTENT.label)).get_by_label("Direct").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Uw voorkeuren voor meldingen zijn opgeslagen.").is_visible()
+    expect(page.get_by_text("Uw voorkeuren voor meldingen zijn opgeslagen.")).to_be_visible()
     assert audit_accessibility(page) == []
 
     page.goto(links.unsubscribe_url(member, kinds.NEW_CONTENT.name).removeprefix("http://testserver"))
     page.get_by_role("button", name="Afmelden").click()
-    assert page.get_by_role("heading", name="U bent afgemeld").is_visible()
+    expect(page.get_by_role("heading", name="U bent afgemeld")).to_be_visible()
     assert audit_accessibility(page) == []

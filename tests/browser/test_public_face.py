@@ -16,7 +16,7 @@ def test_footer_is_readable_and_links_to_the_statements(page, demo_content):
     footer = page.get_by_role("contentinfo")
     for name in ("Privacyverklaring", "Toegankelijkheidsverklaring", "Contact", "Colofon"):
         footer.get_by_role("link", name=name).click()
-        assert page.get_by_role("heading", level=1, name=name).is_visible()
+        expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
         assert audit_accessibility(page) == []
         footer = page.get_by_role("contentinfo")
 
@@ -67,13 +67,13 @@ def test_public_pages_fit_a_phone_and_put_results_first(page, demo_content):
     # The filters are behind a disclosure that opens by keyboard, and still filter.
     page.goto("/praktijkverhalen/")
     filters = page.locator("summary", has_text="Filters")
-    assert not page.get_by_role("group", name="Provincie").is_visible()
+    expect(page.get_by_role("group", name="Provincie")).to_be_hidden()
     filters.focus()
     page.keyboard.press("Enter")
     page.get_by_role("group", name="Provincie").get_by_label(re.compile(r"^Zuid-Holland")).check()
     page.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_url(re.compile(r"province=zuid-holland"))
-    assert page.get_by_role("heading", name=re.compile(r"^\d+ praktijkverha")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^\d+ praktijkverha"))).to_be_visible()
     assert_fits_the_phone(page)
 
 
@@ -81,7 +81,7 @@ def test_compact_menu_on_a_phone_opens_by_keyboard(page, demo_content):
     page.set_viewport_size(PHONE)
     page.goto("/")
     main_menu = page.get_by_role("navigation", name="Hoofdmenu")
-    assert not main_menu.get_by_role("link", name="Praktijkverhalen").is_visible()
+    expect(main_menu.get_by_role("link", name="Praktijkverhalen")).to_be_hidden()
     header_top = page.locator("header").bounding_box()
     assert header_top["height"] < 200, "the closed menu takes little room"
 
@@ -113,8 +113,10 @@ def test_compact_menu_on_a_phone_opens_by_keyboard(page, demo_content):
     # Wide screens keep the full menu and no menu button.
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto("/")
-    assert page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Praktijkverhalen").is_visible()
-    assert not page.get_by_role("button", name="Menu").is_visible()
+    expect(
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Praktijkverhalen")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
 
 
 def test_tip_form_theme_picker_on_a_phone(page, demo_content):

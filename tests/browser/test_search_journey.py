@@ -34,14 +34,13 @@ def test_search_with_keyboard_autocomplete_and_facets(page, indexed_documents):
     assert box.get_attribute("aria-activedescendant") == "search-suggestion-0"
     box.press("Enter")
     page.wait_for_url("**/zoeken/?q=CenteringPregnancy")
-    assert page.get_by_role("link", name="CenteringPregnancy").is_visible()
-
+    expect(page.get_by_role("link", name="CenteringPregnancy")).to_be_visible()
     page.goto("/zoeken/?q=zwangerschap")
     assert page.locator(".search-result mark").count() >= 1
     page.get_by_label("Methode (1)").check()
     page.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_url("**/zoeken/?q=zwangerschap&type=method")
-    assert page.get_by_role("heading", name="1 resultaat").is_visible()
+    expect(page.get_by_role("heading", name="1 resultaat")).to_be_visible()
     assert audit_accessibility(page) == []
 
     page.goto("/zoeken/?q=verpleegkundie")

@@ -9,6 +9,7 @@ connection, so the test sees what such a phone sees.
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,8 +37,8 @@ def test_menu_and_filters_do_not_move_the_page_on_a_phone(page, demo_content):
         page.wait_for_timeout(300)
         assert page.evaluate(LAYOUT_SHIFT_JS) < 0.01, url
         if "praktijkverhalen" in url:
-            assert not page.get_by_role("group", name="Provincie").is_visible()
+            expect(page.get_by_role("group", name="Provincie")).to_be_hidden()
         # Folded, and the fold still opens: the script did its part once it came.
-        assert not page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+        expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_hidden()
         page.get_by_role("button", name="Menu").click()
-        assert page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+        expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
