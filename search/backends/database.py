@@ -78,6 +78,30 @@ def is_postgres():
     return connection.vendor == "postgresql"
 
 
+def ranks_by_proximity(tsquery):
+    """Whether ts_rank ranks this query (tsquery text) by how close its words stand.
+
+    PostgreSQL's ts_rank looks at the query's top operator only: AND (or a phrase) ranks every
+    pair of the query's words by their distance (calc_rank_and); anything else, such as an OR
+    at the top ("ouders school" is `'ouder' & 'schol' | 'oudersschol'`), adds up each word's
+    own score (calc_rank_or). The head candidates differ between the two (_head_matches). The
+    text is PostgreSQL's own output: lexemes quoted (a quote inside one doubled), `|` binding
+    loosest, parentheses only where needed."""
+    depth, quoted, operators = 0, False, set()
+    for character in tsquery or "":
+        if character == "'":
+            quoted = not quoted  # a quote inside a lexeme is doubled: it toggles twice
+        elif quoted:
+            continue
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif depth == 0 and character in "|&<":
+            operators.add(character)
+    return "|" not in operators and bool(operators & {"&", "<"})
+
+
 def expanded_fields(document_or_entry):
     """(title, summary + keywords, body) as expanded words; computed once per document."""
     return (
@@ -430,15 +454,29 @@ class DatabaseBackend(SearchBackend):
         generated documents the lists found 2 of the exact top 10 of such queries, with these
         9 or 10; words together only in the body are still missed: BENCHMARKS.md). Ranking the
         head instead of the whole text reads a small, untoasted vector per entry; the rank
-        ceiling stands in for the whole document's length."""
+        ceiling stands in for the whole document's length.
+
+        A query with an OR at the top (a pair with its compound, "ouders school") is ranked as
+        a *sum* of its words' scores instead (ranks_by_proximity): there a word in the title
+        (weight 1.0, at least 0.61 after ts_rank's damping of repeats) outweighs any number of
+        occurrences in the summary (0.4, at most 0.4 damped), so its head candidates are only
+        the heads with a query word in the title (`head_title_query`, any query word, through
+        the title's GIN index: only the entries in both indexes' answers are read). For very
+        common pairs that reads a fraction of the heads (`sociaal-emotioneel` at 100,000
+        documents: 13,410 heads, 67 ms, against 11 ms with the same top 10; BENCHMARKS.md,
+        "Cheaper head candidates"). Under proximity a close pair in the summary can top a
+        title word, so those queries read every head with two of their words."""
         if not match.get("head_query") or HEAD_POOL <= 0:
             return []
+        in_title, title_params = "", []
+        if match.get("head_title_query"):
+            in_title, title_params = " AND title_vector @@ %s::tsquery", [match["head_title_query"]]
         cursor.execute(
             "SELECT id FROM (SELECT id, search_vector FROM search_indexentry"
-            f" WHERE head_vector @@ %s::tsquery{filter_sql}"
+            f" WHERE head_vector @@ %s::tsquery{in_title}{filter_sql}"
             " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s) head"
             " WHERE search_vector @@ %s::tsquery",
-            [match["head_query"], *filter_params, match["tsquery"], HEAD_POOL, match["tsquery"]],
+            [match["head_query"], *title_params, *filter_params, match["tsquery"], HEAD_POOL, match["tsquery"]],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -619,7 +657,7 @@ class DatabaseBackend(SearchBackend):
                 "order": "e.date DESC NULLS LAST, e.title, e.id",
             }
         if is_postgres():
-            tsquery, head_query = self._tsquery(parsed)
+            tsquery, head_query, head_title_query = self._tsquery(parsed)
             return {
                 "from": "search_indexentry",
                 "where": "search_vector @@ %s::tsquery",
@@ -637,6 +675,7 @@ class DatabaseBackend(SearchBackend):
                 "order": "m.score DESC, e.id",
                 "tsquery": tsquery,
                 "head_query": head_query,
+                "head_title_query": head_title_query,
                 "title_ids": lambda ids: (
                     f"SELECT id FROM search_indexentry WHERE title_vector @@ %s::tsquery AND {self._id_in('id')}",
                     [tsquery, self._id_list(ids)],
@@ -671,9 +710,12 @@ class DatabaseBackend(SearchBackend):
         }
 
     def _tsquery(self, parsed):
-        """(query, head query) as tsquery text, built by PostgreSQL's own parser; passed back as
-        constants (`%s::tsquery`) so that the planner can use its word statistics. The head query
-        (see _head_matches) asks for any two of the clauses, or None for a query of one word."""
+        """(query, head query, title query) as tsquery text, built by PostgreSQL's own parser;
+        passed back as constants (`%s::tsquery`) so that the planner can use its word statistics.
+        The head query
+        (see _head_matches) asks for any two of the clauses, or is None for a query of one word;
+        the title query, any one of the query's words, is only made for a head query of a query
+        that ts_rank ranks as a sum of its words (ranks_by_proximity), else None."""
         clauses = []
         for clause in parsed.clauses:
             alternatives = " || ".join("plainto_tsquery('dutch', %s)" for _ in clause.alternatives)
@@ -689,10 +731,18 @@ class DatabaseBackend(SearchBackend):
             head = (" || ".join(sql for sql, _ in clauses), whole[1])
         with connection.cursor() as cursor:
             if head is None:
-                cursor.execute(f"SELECT ({whole[0]})::text, NULL", whole[1])
+                cursor.execute(f"SELECT ({whole[0]})::text, NULL, NULL", whole[1])
             else:
-                cursor.execute(f"SELECT ({whole[0]})::text, ({head[0]})::text", [*whole[1], *head[1]])
-            return cursor.fetchone()
+                words = list(
+                    dict.fromkeys(word for clause in parsed.clauses for alt in clause.alternatives for word in alt)
+                )
+                any_word = " || ".join("plainto_tsquery('dutch', %s)" for _ in words)
+                cursor.execute(
+                    f"SELECT ({whole[0]})::text, ({head[0]})::text, ({any_word})::text",
+                    [*whole[1], *head[1], *words],
+                )
+            tsquery, head_query, title_query = cursor.fetchone()
+        return tsquery, head_query, (None if ranks_by_proximity(tsquery) else title_query or None)
 
     def _fts_expression(self, parsed):
         from ..analysis import stem

@@ -110,6 +110,54 @@ def test_without_the_head_candidates_several_words_would_miss(postgres_only, gen
     assert misses
 
 
+@pytest.mark.parametrize(
+    ("tsquery", "proximity"),
+    [
+        ("'ouder' & 'schol' | 'oudersschol'", False),
+        ("'center' & ( 'pregancy' | 'pregnancy' )", True),
+        ("( 'wijkteam' & 'jonger' | 'wijkteamjonger' ) & 'gemeent'", True),
+        ("'zwangerschap' & 'begeleid'", True),
+        ("'jonger' <-> 'gemeent'", True),
+        ("'jonger'", False),
+        ("'o''neill | x' & 'y'", True),
+        ("'o''neill & x' | 'y'", False),
+    ],
+)
+def test_ts_rank_ranks_by_proximity_only_under_an_and_at_the_top(tsquery, proximity):
+    """PostgreSQL's calc_rank picks proximity (calc_rank_and) or a per-word sum (calc_rank_or)
+    by the query's top operator; quoted lexemes and parentheses do not count."""
+    assert database.ranks_by_proximity(tsquery) is proximity
+
+
+def head_statements(captured):
+    return [query["sql"] for query in captured.captured_queries if "head_vector @@" in query["sql"]]
+
+
+def test_a_query_ranked_as_a_sum_takes_its_head_candidates_from_heads_with_a_word_in_the_title(
+    postgres_only, generated_corpus, monkeypatch
+):
+    """`jongeren school` is a pair or its compound (an OR at the top): ts_rank adds up its
+    words, and a word in the title outweighs the summary, so only heads with a query word in
+    the title are read, with the same top 10. `wijkteam jongeren gemeente` (an AND at the top,
+    ranked by proximity) still reads every head with two of its words."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as summed:
+        assert service.search("jongeren school", page_size=10).approximate
+    [statement] = head_statements(summed)
+    assert "title_vector @@" in statement
+    exact = exact_top10("jongeren school", monkeypatch)
+    assert top10("jongeren school") == exact
+    with monkeypatch.context() as patch:
+        patch.setattr(database, "ranks_by_proximity", lambda tsquery: True)
+        assert top10("jongeren school") == exact, "every head read: the same top 10"
+
+    with CaptureQueriesContext(connection) as proximity:
+        assert service.search("wijkteam jongeren gemeente", page_size=10).approximate
+    [statement] = head_statements(proximity)
+    assert "title_vector @@" not in statement
+
+
 def test_publishing_keeps_the_head_candidates_up_to_date(postgres_only, generated_corpus, monkeypatch):
     """A short new document with the words together in its summary tops a query of several
     words: indexing one entry fills its head vector and rank ceiling, as a rebuild does."""
