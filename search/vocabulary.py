@@ -3,7 +3,8 @@
 The vocabulary is the table `IndexTerm` (every indexed word, its stem and the number of
 entries using it), kept up to date by indexing. It is read where it lies, in pieces:
 
-- `knows(word)`: one indexed lookup of the word or its stem, remembered per process;
+- `knows(word)`, `document_count(word)`: one indexed lookup of the word or its stem (with the
+  number of entries using it), remembered per process;
 - `correct(word)`: only the indexed words with the same first letter (a correction never changes
   it), read once per process as a *bucket* with each word's length and letter set (as arrays),
   then filtered by length and letter set in one vectorised step before any edit distance is
@@ -31,7 +32,7 @@ VERSION_KEY = "search:vocabulary-version"
 # Plus the first letter: the version of the words with that first letter (see changed()).
 INITIAL_VERSION_KEY = "search:vocabulary-version:"
 CHECK_SECONDS = 5  # how often a process asks the shared cache whether the index changed
-KNOWN_WORDS_KEPT = 20_000  # answers of knows() remembered per process (least recently used go)
+KNOWN_WORDS_KEPT = 20_000  # answers of knows()/document_count() remembered per process (least recently used go)
 _lock = threading.Lock()
 _loaded = {"version": None, "vocabulary": None, "checked": 0.0}
 
@@ -103,19 +104,30 @@ class Vocabulary:
             self.versions[initial] = cache.get(INITIAL_VERSION_KEY + initial)
 
     def knows(self, word):
+        return self.document_count(word) > 0
+
+    def document_count(self, word):
+        """At most how many entries hold a word of `word`'s stem: the sum of those words' counts
+        (an entry with two of them counts twice), 0 for a word the index does not know. One
+        indexed query, remembered per process (it also answers knows()); forgotten with the
+        first letter's words when a word of that letter comes or goes. A count that merely
+        changed is seen after that or after a rebuild: the database backend only uses it to
+        tell a query that cannot be broad (DatabaseBackend._clearly_broad), where a stale
+        count costs time, never a wrong answer."""
         if word in self.known:
             self.known.move_to_end(word)
             return self.known[word]
-        from django.db.models import Q
+        from django.db.models import Q, Sum
 
         from .models import IndexTerm
 
         self._remember_version(word[:1])
-        answer = IndexTerm.objects.filter(Q(term=word) | Q(stem=stem(word))).exists()
-        self.known[word] = answer
+        rows = IndexTerm.objects.filter(Q(term=word) | Q(stem=stem(word)))
+        count = rows.aggregate(total=Sum("doc_count"))["total"] or 0
+        self.known[word] = count
         if len(self.known) > KNOWN_WORDS_KEPT:
             self.known.popitem(last=False)
-        return answer
+        return count
 
     def bucket(self, initial):
         """The Bucket of the indexed words starting with `initial`."""

@@ -203,10 +203,58 @@ def test_a_wrong_estimate_of_broadness_falls_back_to_the_exact_answer(postgres_o
     exact = service.search(query, page_size=50)
     assert 0 < exact.total <= database.EXACT_LIMIT and not exact.approximate
     monkeypatch.setattr(database, "CLEARLY_BROAD", 2)
+    monkeypatch.setattr(database, "could_be_broad", lambda parsed: True)
     monkeypatch.setattr(database.DatabaseBackend, "_estimated_total", lambda *args: 10**6)
     misjudged = service.search(query, page_size=50)
     assert not misjudged.approximate and misjudged.total == exact.total
     assert [r.key for r in misjudged.results] == [r.key for r in exact.results]
+
+
+def test_the_planner_is_asked_only_when_the_words_could_make_the_query_broad(
+    postgres_only, generated_corpus, monkeypatch
+):
+    """A query of words that few entries hold (by the vocabulary's counts) cannot be clearly
+    broad: no EXPLAIN for it. A common word is still estimated, and skips the probe."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(database, "CLEARLY_BROAD", 2)
+    service.search("woorda1 woordb2")  # the words' counts are read once per process
+    with CaptureQueriesContext(connection) as narrow:
+        assert not service.search("woorda1 woordb2").approximate
+    assert not [query for query in narrow.captured_queries if query["sql"].startswith("EXPLAIN")]
+    with CaptureQueriesContext(connection) as broad:
+        assert service.search("jongeren").approximate
+    assert [query for query in broad.captured_queries if query["sql"].startswith("EXPLAIN")]
+    assert not [q for q in broad.captured_queries if q["sql"].endswith(f"LIMIT {database.EXACT_LIMIT + 1}")]
+
+
+class CountingVocabulary:
+    def __init__(self, counts):
+        self.counts = counts
+
+    def document_count(self, word):
+        return self.counts.get(word, 0)
+
+
+@pytest.mark.parametrize(
+    ("counts", "broad"),
+    [
+        ({"ouders": 9000, "school": 5000}, True),
+        ({"ouders": 9000, "school": 3000}, False),  # AND: the rarer clause bounds it
+        ({"ouders": 9000, "school": 3000, "oudersschool": 1500}, True),  # an alternative adds up
+        ({"ouders": 2000, "school": 2000, "oudersschool": 1000}, False),
+    ],
+)
+def test_a_query_could_be_broad_only_when_its_words_counts_allow_it(counts, broad, monkeypatch):
+    from search.query import Clause, ParsedQuery
+
+    monkeypatch.setattr(database, "vocabulary", lambda: CountingVocabulary(counts))
+    pair = ParsedQuery(
+        text="ouders school",
+        clauses=[Clause(("ouders", "school"), [("ouders", "school"), ("oudersschool",)])],
+    )
+    assert database.could_be_broad(pair) is broad
+    assert database.CLEARLY_BROAD * database.EXACT_LIMIT == 4000
 
 
 def test_the_first_matches_alone_would_not_do(generated_corpus, monkeypatch):

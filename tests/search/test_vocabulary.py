@@ -102,6 +102,21 @@ def test_known_by_word_or_by_stem(vocabulary_in_table):
     assert not vocabulary.knows("tienervader")
 
 
+def test_document_count_adds_up_the_words_of_a_stem_and_answers_knows_too(
+    vocabulary_in_table, django_assert_num_queries
+):
+    """What tells the database backend that a query cannot be broad: one lookup per word per
+    process, shared with knows()."""
+    IndexTerm.objects.create(term="tienermoeders", stem=stem("tienermoeders"), doc_count=3)
+    IndexTerm.objects.create(term="tienermoeder", stem=stem("tienermoeder"), doc_count=2)
+    vocabulary_module.changed()
+    vocabulary = vocabulary_module.vocabulary()
+    with django_assert_num_queries(1):
+        assert vocabulary.document_count("tienermoeders") == 5
+        assert vocabulary.knows("tienermoeders")
+    assert vocabulary.document_count("tienervader") == 0
+
+
 def test_a_change_of_the_index_is_seen_at_once(vocabulary_in_table):
     vocabulary = vocabulary_module.vocabulary()
     assert vocabulary.correct("zwerfjongren") is None
