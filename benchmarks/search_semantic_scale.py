@@ -10,7 +10,8 @@ vector of the current model get a random int8 vector of the model's size: what a
 does not depend on what the stored vectors mean. Then every query of the speed benchmark is
 timed through `search.service.search` (page of 10, facets, highlights), lexical and hybrid
 alternately, with the load average (`--compare`: also as before the p95 work, interleaved, for a
-before/after in one run on a shared machine). "hybrid, new query" empties the cache of query embeddings
+before/after in one run on a shared machine; `--compare-head-work`: the same against the code before
+the cheaper head candidates and the planner's estimate only for queries that could be broad). "hybrid, new query" empties the cache of query embeddings
 before each search, as for a query no one asked before: the embedding is computed in the search.
 Beside the wall time, the process CPU time per search (less sensitive to other load; the
 database server's time is not in it).
@@ -43,6 +44,13 @@ def main():
         action="store_true",
         help="also time, interleaved, the code as it was before the p95 work: the semantic half after"
         " the lexical SQL instead of beside it, and every broad query probed for its first 1,001 matches",
+    )
+    parser.add_argument(
+        "--compare-head-work",
+        action="store_true",
+        help="also time, interleaved, the code as it was before the sixth session's head work: every"
+        " head with two query words read for a pair or its compound (not only those with a query word"
+        " in the title), and the planner asked for an estimate on every search",
     )
     args = parser.parse_args()
 
@@ -80,12 +88,13 @@ def main():
         service.search(query, mode="lexical")
     load_start = os.getloadavg()
     labels = ["lexical", "hybrid", "hybrid, new query"]
-    if args.compare:
+    if args.compare or args.compare_head_work:
         labels += [f"{label}, before" for label in labels]
     timings = {label: [] for label in labels}
     cpu = {label: [] for label in timings}
     per_query = {}
     concurrent, clearly_broad = vectors.semantic_hits_soon, database.CLEARLY_BROAD
+    proximity, could_be_broad = database.ranks_by_proximity, database.could_be_broad
 
     class Computed:
         """The semantic hits computed on the spot, in the request's thread (as before)."""
@@ -96,12 +105,18 @@ def main():
         def hits(self):
             return vectors.semantic_hits(self.text, self.allowed_ids)
 
-    for _ in range(args.repeat):
+    for round_number in range(args.repeat):
         for query in QUERIES:
-            for label in timings:
+            # Every other round in reverse, so that neither side always runs on the buffers the
+            # other has just warmed for this query.
+            for label in list(timings)[:: 1 if round_number % 2 == 0 else -1]:
                 before = label.endswith(", before")
-                vectors.semantic_hits_soon = Computed if before else concurrent
-                database.CLEARLY_BROAD = 0 if before else clearly_broad
+                if args.compare:
+                    vectors.semantic_hits_soon = Computed if before else concurrent
+                    database.CLEARLY_BROAD = 0 if before else clearly_broad
+                if args.compare_head_work:
+                    database.ranks_by_proximity = (lambda tsquery: True) if before else proximity
+                    database.could_be_broad = (lambda parsed: True) if before else could_be_broad
                 if "new query" in label:
                     embeddings._cached_query.cache_clear()
                 elif label.startswith("hybrid"):  # its embedding cached, as for a query asked before

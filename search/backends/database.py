@@ -484,9 +484,9 @@ class DatabaseBackend(SearchBackend):
         the heads with a query word in the title (`head_title_query`, any query word, through
         the title's GIN index: only the entries in both indexes' answers are read). For very
         common pairs that reads a fraction of the heads (`sociaal-emotioneel` at 100,000
-        documents: 13,410 heads, 67 ms, against 11 ms with the same top 10; BENCHMARKS.md,
-        "Cheaper head candidates"). Under proximity a close pair in the summary can top a
-        title word, so those queries read every head with two of their words."""
+        documents: 1,747 of 13,410, with the same top 10; BENCHMARKS.md, "Cheaper head
+        candidates"). Under proximity a close pair in the summary can top a title word, so
+        those queries read every head with two of their words."""
         if not match.get("head_query") or HEAD_POOL <= 0:
             return []
         in_title, title_params = "", []
