@@ -735,10 +735,9 @@ class DatabaseBackend(SearchBackend):
     def _tsquery(self, parsed):
         """(query, head query, title query) as tsquery text, built by PostgreSQL's own parser;
         passed back as constants (`%s::tsquery`) so that the planner can use its word statistics.
-        The head query
-        (see _head_matches) asks for any two of the clauses, or is None for a query of one word;
-        the title query, any one of the query's words, is only made for a head query of a query
-        that ts_rank ranks as a sum of its words (ranks_by_proximity), else None."""
+        The head query (see _head_matches) asks for any two of the clauses, or is None for a
+        query of one word; the title query, any one of the query's words, is only given with a
+        head query of a query that ts_rank ranks as a sum of its words (ranks_by_proximity)."""
         clauses = []
         for clause in parsed.clauses:
             alternatives = " || ".join("plainto_tsquery('dutch', %s)" for _ in clause.alternatives)
