@@ -72,9 +72,9 @@ def _base_page_model():
 
 
 def _same_model_pages(page):
-    """A queryset of `page`'s own (specific) model, so one query returns the specific page; the
-    base `Page` when `page` is not specific (the caller then asks for `.specific`)."""
-    return type(page)._default_manager.all() if isinstance(page, _base_page_model()) else _base_page_model().objects
+    """A queryset of `page`'s own model: for a specific page one query returns the specific page
+    (for a base `Page` the caller asks for `.specific`)."""
+    return type(page)._default_manager.all()
 
 
 def canonical_pages(queryset):
@@ -289,14 +289,15 @@ def with_visitor_urls(results):
 
 
 # What a search hit's summary is on each page type (its search document's `summary`).
-SUMMARY_FIELDS = ("standfirst", "summary", "intro")
+SUMMARY_FIELDS = ("standfirst", "summary")
 
 
 def results_in_language(results, language=None):
     """Copies of search hits (search.results.Result: a page's index key, title, summary) with
     the title and summary of their page's published translation into `language` (the
     interface's by default), marked so (`shown_language`); one query for all hits, mapped by
-    page id. The highlighted Dutch excerpt of such a hit is left out: its summary is shown."""
+    page id. The highlighted Dutch excerpt of such a hit is left out, and so is its Dutch summary
+    when the translation has none: no Dutch text is shown as English."""
     language = language or interface_language()
     results = list(results)
     if language == default_language():
@@ -309,7 +310,7 @@ def results_in_language(results, language=None):
         if texts is None:
             shown.append(result)
             continue
-        summary = next((texts[name] for name in SUMMARY_FIELDS if texts.get(name)), result.summary)
+        summary = next((texts[name] for name in SUMMARY_FIELDS if texts.get(name)), "")
         copy = dataclasses.replace(result, title=texts.get("title") or result.title, summary=summary, highlight="")
         copy.shown_language = language
         shown.append(copy)

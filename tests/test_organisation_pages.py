@@ -23,7 +23,7 @@ def own_pages(model, organisation_page, relation):
 
 
 def test_municipality_page_lists_its_live_stories_newest_first_and_no_drafts(client, demo_content):
-    page = OrganisationPage.objects.get(organisation__short_name="Zwolle")
+    page = OrganisationPage.objects.get(organisation__short_name="Zwolle", locale__language_code="nl")
     stories = own_pages(PracticeStoryPage, page, "municipality")
     live = list(stories.live().public().order_by("-first_published_at"))
     not_live = [story for story in stories if not story.live]
@@ -73,7 +73,7 @@ def test_knowledge_institute_page_lists_its_methods_publications_and_ateliers(cl
 
 
 def test_organisation_page_shows_contact_details(client, demo_content):
-    page = OrganisationPage.objects.get(organisation__short_name="NJi")
+    page = OrganisationPage.objects.get(organisation__short_name="NJi", locale__language_code="nl")
     organisation = page.organisation
     assert organisation.website and organisation.email and organisation.address
 
@@ -85,6 +85,6 @@ def test_organisation_page_shows_contact_details(client, demo_content):
 
 
 def test_organisation_without_content_says_so(client, demo_content):
-    page = OrganisationPage.objects.get(organisation__short_name="SKJ")
+    page = OrganisationPage.objects.get(organisation__short_name="SKJ", locale__language_code="nl")
     html = client.get(page.url).content.decode()
     assert "nog niets gepubliceerd" in html

@@ -74,10 +74,10 @@ def test_an_english_visitor_of_the_demo_reads_the_translated_pages_in_english(cl
     assert soup.find("h1").get("lang") is None
     assert "This page is available in Dutch only." not in soup.get_text()
 
-    atelier = AtelierPage.objects.get(slug="samen-met-ouders", locale__language_code="nl")
+    atelier = AtelierPage.objects.get(slug="preventie-in-de-wijk", locale__language_code="nl")
     listing = soup_of(client, url_in("en", atelier.get_parent().specific))
     link = listing.find("a", href=url_in("en", atelier))
-    assert link.get_text(strip=True) == "Together with parents: tips from a community of practice"
+    assert link.get_text(strip=True) == "Prevention in the neighbourhood: from practice story to approach"
 
     # A page nobody translated stays Dutch, and says so.
     other = PracticeStoryPage.objects.filter(locale__language_code="nl").exclude(slug__in=["think-tweede-klas"]).first()
