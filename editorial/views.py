@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 
@@ -80,6 +81,7 @@ def update_translations_door(request, translation_source_id):
     return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
 
 
+@require_safe
 @require_admin_access
 def translations_report_door(request, results_only=False):
     """wagtail-localize's translations report (Reports → Translations), listing only the

@@ -284,3 +284,20 @@ def test_the_member_home_names_a_translated_atelier_in_english(client, demo_cont
     assert untranslated, "the demo member has registrations for more than one atelier"
     assert all(headings[atelier.title] == "nl" for atelier in untranslated), headings
     assert "An English workshop" not in soup_of(client, "/mijn/").get_text()
+
+
+def test_the_prevention_matrix_names_a_translated_method_in_english(client, demo_content):
+    from django.urls import reverse
+    from django.utils import translation
+
+    method = untranslated(
+        MethodPage.objects.live()
+        .filter(locale__language_code="nl", life_stages__isnull=False, prevention_levels__isnull=False)
+        .distinct()
+        .order_by("pk")
+    )[0]
+    translate_page(method, {method.title: "An English method"})
+    with translation.override("en"):
+        url = reverse("practices:matrix")
+    link = link_to(soup_of(client, url), url_in("en", method))
+    assert "An English method" in link.get_text() and link.get("lang") is None
