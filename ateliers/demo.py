@@ -26,6 +26,7 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
@@ -135,7 +136,10 @@ def _linked_page(model_name, title):
     content_type = ContentType.objects.filter(app_label="practices", model=model_name).first()
     if content_type is None:
         return None
-    return Page.objects.filter(content_type=content_type, title__icontains=title).first()
+    # The Dutch page: an English translation's title may contain the Dutch one (home/demo.py).
+    return Page.objects.filter(
+        content_type=content_type, title__icontains=title, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
 
 
 def _programme(items, orgs):

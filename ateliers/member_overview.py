@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import foreign_language, visitor_language_items
+
 from .certificates import certificate_available
 from .links import make_token
 from .models import AFTER_THE_EVENT, AtelierSeriesPage, Registration
@@ -53,6 +55,8 @@ class MemberRegistration:
     calendar_url: str | None = None
     certificate_url: str | None = None
     certificate_check_url: str | None = None
+    # The title's language when it is not the interface's (a Dutch title under /en/), else "".
+    atelier_title_language: str = ""
 
     @property
     def is_upcoming(self):
@@ -85,6 +89,9 @@ def registrations_of(user, request=None):
         .prefetch_related("atelier__accreditations", "atelier__co_organisers")
         .order_by("atelier__date", "atelier__start_time", "pk")
     )
+    registrations = list(registrations)
+    # Under /en/ an atelier with a published English translation is named in English (one query).
+    visitor_language_items([registration.atelier for registration in registrations])
     result = []
     for registration in registrations:
         atelier = registration.atelier
@@ -96,6 +103,7 @@ def registrations_of(user, request=None):
             MemberRegistration(
                 registration_id=registration.pk,
                 atelier_title=atelier.title,
+                atelier_title_language=foreign_language(atelier),
                 date=atelier.date,
                 organiser=_organiser(atelier),
                 status=registration.status,

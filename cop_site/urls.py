@@ -44,6 +44,18 @@ translation_doors = [
         editorial_views.update_translations_door,
         name="update_translations_door",
     ),
+    # Its translations report lists only what the user may translate (not every organisation's).
+    path(
+        "admin/localize/reports/translations/",
+        editorial_views.translations_report_door,
+        name="translations_report_door",
+    ),
+    path(
+        "admin/localize/reports/translations/results/",
+        editorial_views.translations_report_door,
+        {"results_only": True},
+        name="translations_report_results_door",
+    ),
 ]
 
 # Being found (issue 18, core/discovery.py): the sitemap lists both languages itself; robots.txt

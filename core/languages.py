@@ -41,12 +41,40 @@ def default_language():
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
+def _load_locales():
+    from wagtail.models import Locale
+
+    _locale_codes.clear()
+    _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+
+
 def _language_of_locale(locale_id):
     if locale_id not in _locale_codes:
-        from wagtail.models import Locale
-
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+        _load_locales()
     return (_locale_codes.get(locale_id) or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _locale_id(language):
+    """The id of `language`'s locale, from the same once-read map (None when there is none)."""
+    for attempt in range(2):
+        for locale_id, code in _locale_codes.items():
+            if code.split("-")[0] == language:
+                return locale_id
+        if attempt == 0:
+            _load_locales()
+    return None
+
+
+def _base_page_model():
+    from wagtail.models import Page
+
+    return Page
+
+
+def _same_model_pages(page):
+    """A queryset of `page`'s own model: for a specific page one query returns the specific page
+    (for a base `Page` the caller asks for `.specific`)."""
+    return type(page)._default_manager.all()
 
 
 def canonical_pages(queryset):
@@ -67,10 +95,14 @@ def canonical_page(page):
     English copy (the page it was translated from)."""
     if is_canonical(page):
         return page
-    from wagtail.models import Locale
-
-    original = page.get_translation_or_none(Locale.objects.get(language_code=default_language()))
-    return original.specific if original is not None else page
+    original = (
+        _same_model_pages(page)
+        .filter(translation_key=page.translation_key, locale_id=_locale_id(default_language()))
+        .first()
+    )
+    if original is None:
+        return page
+    return original if type(original) is not _base_page_model() else original.specific
 
 
 def content_language(page):
@@ -89,20 +121,91 @@ def content_language(page):
 
 
 def live_translation(page, language):
-    """`page`'s published translation into `language` (a real translation, not an alias), or None."""
-    from wagtail.models import Page
+    """`page`'s published translation into `language` (a real translation, not an alias), or None.
 
-    return (
-        Page.objects.filter(
-            translation_key=page.translation_key,
-            locale__language_code=language,
-            live=True,
-            alias_of__isnull=True,
-        )
+    One query when `page` is specific (its own model's queryset returns the specific page).
+    """
+    locale_id = _locale_id(language)
+    if locale_id is None:
+        return None
+    translation_ = (
+        _same_model_pages(page)
+        .filter(translation_key=page.translation_key, locale_id=locale_id, live=True, alias_of__isnull=True)
         .exclude(pk=page.pk)
-        .specific()
         .first()
     )
+    if translation_ is not None and type(translation_) is _base_page_model():
+        return translation_.specific
+    return translation_
+
+
+def live_translations(pages, language=None):
+    """{canonical page id: the text of its published translation into `language`}, for many
+    pages in ONE query: the listings, menus, cards and search hits an English visitor reads.
+
+    `pages`: page objects, or page ids (a search hit knows only its page's id), or pairs
+    (page model, id) when the caller knows the model (search hits do, by their index key), so
+    that the specific text fields (a story's standfirst, a method's summary) come along.
+    Each translation is a dict {field name: text} of `translated_text_fields`; a page whose model
+    is not known gets its base fields only (the title). `language`: the interface's by default.
+    The specific fields come from the same query (`select_related` of each model's row), so the
+    count of queries stays one however many cards and page types a list has.
+    """
+    from django.db.models import OuterRef, Q, Subquery
+
+    Page = _base_page_model()
+    language = language or interface_language()
+    locale_id = _locale_id(language)
+    if language == default_language() or locale_id is None:
+        return {}
+    models, ids, keys = set(), set(), {}
+    for item in pages:
+        if isinstance(item, Page):
+            if item.pk is None or not is_canonical(item):
+                continue
+            keys[item.translation_key] = item.pk
+            model = type(item)
+        elif isinstance(item, tuple):
+            model, page_id = item
+            ids.add(page_id)
+        else:
+            model, page_id = Page, item
+            ids.add(page_id)
+        if model is not Page and issubclass(model, Page):
+            models.add(model)
+    if not keys and not ids:
+        return {}
+    found = Page.objects.filter(locale_id=locale_id, live=True, alias_of__isnull=True)
+    if ids:
+        # Only ids: the originals' translation keys, and which original each row translates,
+        # are read inside the same query.
+        originals = Page.objects.filter(pk__in=ids)
+        found = found.filter(
+            Q(translation_key__in=list(keys)) | Q(translation_key__in=originals.values("translation_key"))
+        ).annotate(original_id=Subquery(originals.filter(translation_key=OuterRef("translation_key")).values("pk")[:1]))
+    else:
+        found = found.filter(translation_key__in=list(keys))
+    accessors = {model: model._meta.get_ancestor_link(Page).remote_field.get_accessor_name() for model in models}
+    texts = {}
+    for translated in found.select_related(*accessors.values()):
+        original_id = keys.get(translated.translation_key) or getattr(translated, "original_id", None)
+        if original_id is not None:
+            texts[original_id] = _texts_of(translated, accessors)
+    return texts
+
+
+def _texts_of(translated, accessors):
+    """The translated text fields of a base `Page` row whose specific row came along with it
+    (`accessors`: page model → its row's name on `Page`); the base fields only otherwise."""
+    Page = _base_page_model()
+    model = translated.specific_class
+    specific = getattr(translated, accessors[model], None) if model in accessors else None
+    if specific is None:
+        model = Page
+    return {
+        name: getattr(translated if model._meta.get_field(name).model is Page else specific, name)
+        for name in translated_text_fields(model)
+    }
 
 
 def translated_text_fields(model):
@@ -141,9 +244,26 @@ def in_visitor_language(page):
 
 
 def visitor_language_items(pages):
-    """A short list of canonical pages (a feed's entries) with their translations' text laid
-    over them where the interface's language has one; one query per page, so for short lists."""
-    return [in_visitor_language(page) for page in pages]
+    """`pages` (canonical pages: a listing's cards, a menu, a feed's entries) as a list, each with
+    the text of its translation into the interface's language laid over it where it has a
+    published one and marked so (`shown_language`, read by `content_language`); the others stay
+    as they are. One query for the whole list (`live_translations`), none in Dutch."""
+    pages = list(pages)
+    language = interface_language()
+    if language == default_language():
+        return pages
+    translations = live_translations(pages, language)
+    for page in pages:
+        texts = translations.get(getattr(page, "pk", None))
+        if texts is not None:
+            _lay_over(page, texts, language)
+    return pages
+
+
+def _lay_over(page, texts, language):
+    for name, value in texts.items():
+        setattr(page, name, value)
+    page.shown_language = language
 
 
 def path_for_visitor(path):
@@ -160,11 +280,57 @@ def path_for_visitor(path):
 
 def with_visitor_urls(results):
     """Copies of search results (dataclasses with a Dutch site path in `url`, as the index keeps
-    them) that link in the interface's language: under /en/, to /en/ + the path, where the
-    page's English translation is shown when it has one."""
+    them) as an English visitor reads them: linking under /en/, where the page's English
+    translation is shown when it has one, and with that translation's title and summary
+    (`results_in_language`). Unchanged in Dutch."""
     if interface_language() == default_language():
         return list(results)
-    return [dataclasses.replace(result, url=path_for_visitor(result.url)) for result in results]
+    return results_in_language([dataclasses.replace(result, url=path_for_visitor(result.url)) for result in results])
+
+
+# What a search hit's summary is on each page type (its search document's `summary`).
+SUMMARY_FIELDS = ("standfirst", "summary")
+
+
+def results_in_language(results, language=None):
+    """Copies of search hits (search.results.Result: a page's index key, title, summary) with
+    the title and summary of their page's published translation into `language` (the
+    interface's by default), marked so (`shown_language`); one query for all hits, mapped by
+    page id. The highlighted Dutch excerpt of such a hit is left out, and so is its Dutch summary
+    when the translation has none: no Dutch text is shown as English."""
+    language = language or interface_language()
+    results = list(results)
+    if language == default_language():
+        return results
+    translations = live_translations([page for page in map(_page_of_key, (r.key for r in results)) if page], language)
+    shown = []
+    for result in results:
+        page = _page_of_key(result.key)
+        texts = translations.get(page[1]) if page else None
+        if texts is None:
+            shown.append(result)
+            continue
+        summary = next((texts[name] for name in SUMMARY_FIELDS if texts.get(name)), "")
+        copy = dataclasses.replace(result, title=texts.get("title") or result.title, summary=summary, highlight="")
+        copy.shown_language = language
+        shown.append(copy)
+    return shown
+
+
+def _page_of_key(key):
+    """(page model, id) of a search index key ("practices.PracticeStoryPage:12"), or None for
+    anything that is no page (a tip)."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    label, _sep, pk = str(key).rpartition(":")
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+    if not issubclass(model, Page) or not pk.isdecimal():
+        return None
+    return model, int(pk)
 
 
 def path_in_language(path, language):

@@ -5,7 +5,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from wagtail.admin import messages
+from wagtail.admin.auth import require_admin_access
 
 from core.permissions import is_platform_administrator
 from organisations.models import Organisation
@@ -77,3 +79,18 @@ def update_translations_door(request, translation_source_id):
     elif not is_platform_administrator(request.user):
         raise PermissionDenied
     return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+@require_safe
+@require_admin_access
+def translations_report_door(request, results_only=False):
+    """wagtail-localize's translations report (Reports → Translations), listing only the
+    translations of pages the user may translate (`translatable_sources_of`).
+
+    Its own view lists every translation on the site to anyone who reaches the admin, with the
+    source pages' titles: another organisation's unpublished story would show there. This door
+    takes over its URLs (cop_site/urls.py) and narrows the rows; the report is otherwise the same.
+    """
+    from .translation_report import OwnTranslationsReportView
+
+    return OwnTranslationsReportView.as_view(results_only=results_only)(request)

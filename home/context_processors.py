@@ -4,7 +4,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Site
 
 from core import page_cache
-from core.languages import foreign_language, interface_language
+from core.languages import foreign_language, interface_language, visitor_language_items
 
 from .models import FooterSettings
 
@@ -40,12 +40,12 @@ def site_navigation(request):
 def _menu_items(site):
     """The menu; cached with the footer until any content changes (the page cache's generation).
 
-    A title in another language than the interface's (a Dutch page under /en/) carries `lang`.
+    Under /en/ a page with a published English translation shows its English title (one query
+    for the menu, `visitor_language_items`); a title in another language than the interface's
+    (a Dutch page under /en/) carries `lang`.
     """
-    return [
-        {"title": page.title, "url": page.url, "lang": foreign_language(page)}
-        for page in site.root_page.get_children().live().in_menu().specific(defer=True)
-    ]
+    pages = visitor_language_items(site.root_page.get_children().live().in_menu().specific(defer=True))
+    return [{"title": page.title, "url": page.url, "lang": foreign_language(page)} for page in pages]
 
 
 def _footer(site):
@@ -54,7 +54,9 @@ def _footer(site):
     Saving the setting or publishing a page starts a new generation, so the cached copy goes too.
     """
     settings_for_site = FooterSettings.for_site(site)
-    # Editors write the footer in Dutch: under /en/ their text and labels carry lang="nl".
+    # Editors write the footer in Dutch: under /en/ their text and labels carry lang="nl"; a
+    # link labelled with its page's title has the title of the page's English translation
+    # when there is one (`FooterSettings.link_items`), marked as the page's language.
     editors_language = "nl" if interface_language() != "nl" else ""
-    links = [{**link, "lang": editors_language} for link in settings_for_site.link_items()]
+    links = [{**link, "lang": link.get("lang", editors_language)} for link in settings_for_site.link_items()]
     return {"about": settings_for_site.about, "links": links, "lang": editors_language}

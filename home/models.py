@@ -13,7 +13,13 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from core import discovery
-from core.languages import VisitorLanguageUrlMixin, canonical_page, in_visitor_language
+from core.languages import (
+    VisitorLanguageUrlMixin,
+    canonical_page,
+    foreign_language,
+    in_visitor_language,
+    visitor_language_items,
+)
 from core.public_urls import absolute_url
 
 from . import sections
@@ -147,7 +153,15 @@ class FooterSettings(BaseSiteSetting):
         verbose_name = _("voettekst")
 
     def link_items(self):
-        """The links as label + URL, skipping pages that are no longer live."""
+        """The links as label + URL, skipping pages that are no longer live. A link without a
+        label of its own shows its page's title: under /en/ the English one where the page
+        has a published translation (one query for all links), with the title's `lang`."""
+        pages = visitor_language_items(
+            value["page"].specific
+            for value in (block.value for block in self.links)
+            if value.get("page") is not None and value["page"].live
+        )
+        translated = {page.pk: page for page in pages}
         items = []
         for block in self.links:
             value = block.value
@@ -156,7 +170,11 @@ class FooterSettings(BaseSiteSetting):
                 if not page.live:
                     continue
                 # The specific page builds its link in the visitor's language (core.languages).
-                items.append({"label": value.get("label") or page.title, "url": page.specific.url})
+                page = translated[page.pk]
+                if value.get("label"):
+                    items.append({"label": value["label"], "url": page.url})
+                else:
+                    items.append({"label": page.title, "url": page.url, "lang": foreign_language(page)})
             elif value.get("url"):
                 items.append({"label": value.get("label"), "url": value.get("url")})
         return items

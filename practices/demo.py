@@ -9,6 +9,7 @@ before anything is saved, so a typo stops the loader with the file and entry nam
 
 from datetime import date
 
+from django.conf import settings
 from django.utils.text import slugify
 
 from home.demo_data import demo_file
@@ -91,7 +92,8 @@ def _terms(model, names=(), slugs=()):
 
 
 def _organisation_page(name):
-    return OrganisationPage.objects.get(organisation__name=name)
+    # The Dutch one: a translated page has an English organisation page too (home/demo.py).
+    return OrganisationPage.objects.get(organisation__name=name, locale__language_code=settings.LANGUAGE_CODE)
 
 
 def _save(parent, page, is_new):

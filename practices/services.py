@@ -9,7 +9,7 @@ lives with the page type in `practices.models` (issue 15).
 
 from dataclasses import dataclass, field
 
-from core.languages import canonical_pages
+from core.languages import canonical_pages, visitor_language_items
 from pictures.renditions import prefetch as prefetch_pictures
 from taxonomy.models import LifeStage, PreventionLevel
 
@@ -65,7 +65,8 @@ def prevention_matrix(municipality=None):
     terms = ("life_stages", "prevention_levels")
     cells = {(stage.pk, level.pk): MatrixCell(stage, level) for stage in stages for level in levels}
     for attribute, pages in (("stories", stories), ("methods", methods)):
-        for page in pages.order_by("title").prefetch_related(*terms):
+        # Under /en/ with the English titles of the translated ones (one query per kind).
+        for page in visitor_language_items(pages.order_by("title").prefetch_related(*terms)):
             for stage in page.life_stages.all():
                 for level in page.prevention_levels.all():
                     getattr(cells[(stage.pk, level.pk)], attribute).append(page)

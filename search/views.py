@@ -2,7 +2,9 @@
 
 import dataclasses
 
+from django.conf import settings
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -17,7 +19,7 @@ from . import service
 from .results import facet_label, value_label
 from .serializers import AutocompleteResponseSerializer, SearchResponseSerializer
 
-RESERVED_PARAMETERS = {"q", "page", "page_size", "format"}
+RESERVED_PARAMETERS = {"q", "page", "page_size", "format", "locale"}
 
 
 def filters_from(query_dict):
@@ -137,14 +139,31 @@ class SearchAPIView(APIView):
             OpenApiParameter("life_stage", OpenApiTypes.STR, many=True, description="Levensfase, bijv. 12–18 jaar"),
             OpenApiParameter("page", OpenApiTypes.INT, description="Paginanummer, vanaf 1"),
             OpenApiParameter("page_size", OpenApiTypes.INT, description="Resultaten per pagina, 1–50"),
+            OpenApiParameter(
+                "locale",
+                OpenApiTypes.STR,
+                description="nl of en; met en krijgt een vertaalde pagina haar Engelse titel, samenvatting en adres",
+            ),
         ],
         responses=SearchResponseSerializer,
     )
     def get(self, request):
         params = request.query_params
+        language = params.get("locale", settings.LANGUAGE_CODE)
+        if language not in dict(settings.LANGUAGES):
+            return Response(
+                {
+                    "detail": _("Onbekende taal %(code)r; kies uit: %(codes)s.")
+                    % {"code": language[:20], "codes": ", ".join(dict(settings.LANGUAGES))}
+                },
+                status=400,
+            )
         results = service.search(
             params.get("q", ""), filters_from(params), params.get("page", 1), params.get("page_size", 10)
         )
+        # The API has one URL; ?locale=en asks for what an English visitor of /en/zoeken/ reads.
+        with translation.override(language):
+            results = dataclasses.replace(results, results=with_visitor_urls(results.results))
         return Response(results_payload(results))
 
 

@@ -128,6 +128,9 @@ CLASSIFIED = {
     # wagtail-localize's translate and sync views, behind our doors (cop_site/urls.py, issue 18)
     "translate_page_door": TRANSLATOR,
     "update_translations_door": TRANSLATOR,
+    # its translations report, listing only the translations of the user's own pages
+    "translations_report_door": OWN,
+    "translations_report_results_door": OWN,
     "practices:matrix": PUBLIC,
     "practices:story_map": PUBLIC,
     "search:search": PUBLIC,

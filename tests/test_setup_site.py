@@ -81,5 +81,7 @@ def test_the_demo_adds_fiction_on_top_of_the_set_up_and_no_reference_data(db):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     assert reference_rows() == before
     for model in OVERVIEW_PAGES:
-        assert model.objects.count() == 1, model
-    assert PracticeStoryPage.objects.live().exists() and AtelierPage.objects.child_of(AtelierSeriesPage.objects.get())
+        assert model.objects.filter(locale__language_code="nl").count() == 1, model
+    assert PracticeStoryPage.objects.live().exists() and AtelierPage.objects.child_of(
+        AtelierSeriesPage.objects.get(locale__language_code="nl")
+    )

@@ -5,11 +5,15 @@
 - `{% untranslated_notice page %}`: the one note near the title that the page is in Dutch only.
 - `{{ term|term_label }}`: a vocabulary term's label in the visitor's language; a term without
   an English label shows its Dutch name inside `<span lang="nl">`.
+- `{% visitor_language_items pages as pages %}`: a list of pages (cards, links to other pages)
+  with the English title and summary of each one that has a published translation, in one
+  query for the list; `{% content_lang %}` then marks each as it is shown.
 """
 
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from core import languages
 from core.languages import foreign_language, interface_language, marked_label
 
 register = template.Library()
@@ -42,3 +46,9 @@ def lang_attr(language):
 def term_labels(terms):
     """Several terms' labels, comma-separated, each marked as `term_label` marks one."""
     return format_html_join(", ", "{}", ((term_label(term),) for term in terms))
+
+
+@register.simple_tag
+def visitor_language_items(pages):
+    """The pages of a list in the visitor's language where translated (core.languages)."""
+    return languages.visitor_language_items(pages or ())

@@ -107,3 +107,25 @@ def test_the_english_locale_exists_on_a_set_up_site(db):
     assert Locale.objects.filter(language_code="en").exists()
     assert Locale.get_default().language_code == "nl"
     assert not Page.objects.filter(locale__language_code="en").exists()
+
+
+def test_the_translations_report_lists_only_the_editors_own_pages(client, demo_content):
+    """wagtail-localize's report (Reports → Translations) behind its door (cop_site/urls.py)."""
+    zwolle_story, rotterdam_story = story_of("Gemeente Zwolle"), story_of("Gemeente Rotterdam")
+    translate_page(zwolle_story, {zwolle_story.title: "A Zwolle story"})
+    translate_page(rotterdam_story, {rotterdam_story.title: "A Rotterdam story"})
+    report = reverse("wagtail_localize:translations_report")
+    assert report == reverse("translations_report_door")
+
+    client.force_login(User.objects.get(email=ZWOLLE_EDITOR))
+    for url in (report, reverse("wagtail_localize:translations_report_results")):
+        page = client.get(url).content.decode()
+        assert zwolle_story.title in page, url
+        assert rotterdam_story.title not in page, url
+
+    client.force_login(User.objects.filter(is_superuser=True).first())
+    page = client.get(report).content.decode()
+    assert zwolle_story.title in page and rotterdam_story.title in page
+
+    client.logout()
+    assert client.get(report).status_code == 302  # to the admin's login

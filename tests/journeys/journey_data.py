@@ -62,7 +62,7 @@ def load():
     organiser.groups.add(Group.objects.get(name="Atelierorganisatoren"))
     Membership.objects.create(organisation=Organisation.objects.get(short_name="ST-RAW"), user=organiser)
 
-    series = AtelierSeriesPage.objects.get()
+    series = AtelierSeriesPage.objects.get(locale__language_code="nl")
     today = timezone.localdate()
     _atelier(
         series,

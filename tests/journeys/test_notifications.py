@@ -28,7 +28,7 @@ from organisations.models import OrganisationPage
 from organisations.sections import folder_for
 from practices.models import PracticeStoryPage
 
-section = OrganisationPage.objects.get(organisation__name="Gemeente Zwolle")
+section = OrganisationPage.objects.get(organisation__name="Gemeente Zwolle", locale__language_code="nl")
 editor = User.objects.get(email="coordinator.zwolle@demo.samenpreventief.nl")
 story = PracticeStoryPage(
     title={NEW_STORY!r},
