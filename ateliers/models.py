@@ -39,7 +39,7 @@ from wagtail.search import index
 
 from accounts.registers import Register
 from core import discovery
-from core.languages import VisitorLanguageUrlMixin
+from core.languages import VisitorLanguageUrlMixin, canonical_pages
 from core.permissions import is_platform_administrator
 from core.public_urls import page_absolute_url
 from editorial.page_forms import EditorPageForm
@@ -234,12 +234,16 @@ ORGANISER_PERMISSIONS = ("ateliers.change_registration", "ateliers.change_atelie
 class AtelierPageQuerySet(PageQuerySet):
     def of_own_organisations(self, user, permissions):
         """All ateliers for platform administrators; otherwise, for someone holding `permissions`,
-        the ateliers (co-)organised by an organisation they are a member of; else none."""
+        the ateliers (co-)organised by an organisation they are a member of; else none.
+
+        Only the Dutch pages: an English translation is a copy of the atelier's text (with its
+        co-organisers copied along), not a second atelier with seats, a door or figures."""
+        ateliers = canonical_pages(self)
         if is_platform_administrator(user):
-            return self
+            return ateliers
         if not (user.is_authenticated and user.is_active and user.has_perms(permissions)):
             return self.none()
-        return self.filter(co_organisers__memberships__user=user).distinct()
+        return ateliers.filter(co_organisers__memberships__user=user).distinct()
 
 
 class AtelierPage(VisitorLanguageUrlMixin, LeadImageMixin, Page):

@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from accounts.registers import Register
+from core.languages import canonical_pages
 from core.spreadsheet import csv_text
 
 from .models import AtelierPage, Background, EvaluationAspect, EvaluationScore, Registration
@@ -49,7 +50,7 @@ def _in_year(queryset, year, field):
 def _covered(ateliers):
     """The ateliers a report covers: those given (an organiser's own, see
     `ateliers.permissions.ateliers_organised_by`), or all of them."""
-    return AtelierPage.objects.all() if ateliers is None else ateliers
+    return canonical_pages(AtelierPage.objects.all()) if ateliers is None else ateliers
 
 
 def report_years(ateliers=None):

@@ -9,8 +9,9 @@ from django.db.models import Avg
 from accounts.models import User
 from ateliers import reports
 from ateliers.certificates import certificate_available
-from ateliers.demo import synthetic_registrations
+from ateliers.demo import DEMO_ORGANISER, synthetic_registrations
 from ateliers.models import AtelierPage, EvaluationScore, Registration
+from ateliers.permissions import ateliers_organised_by
 from home.management.commands.demo_accounts import DEMO_EMAIL_DOMAIN
 from members.services import record_of
 
@@ -98,3 +99,16 @@ def test_loading_the_demo_again_changes_nothing_for_the_demo_professional(demo_c
     call_command("load_demo_content", stdout=StringIO())
     assert list(Registration.objects.filter(email=DEMO_PROFESSIONAL).order_by("pk").values()) == before
     assert list(AtelierPage.objects.order_by("pk").values_list("pk", "state")) == ateliers
+
+
+def test_a_translated_atelier_is_one_atelier_in_the_report_and_the_organisers_list(demo_content):
+    """The demo translates an upcoming atelier into English; its English copy is text, not a
+    second atelier with no registrations in the figures, the years or an organiser's list."""
+    translated = [a for a in AtelierPage.objects.filter(locale__language_code="en")]
+    assert translated, "the demo translates an atelier"
+    organiser = User.objects.get(email=DEMO_ORGANISER[0])
+    for ateliers in (None, ateliers_organised_by(organiser)):
+        keys = [figure.atelier.translation_key for figure in reports.atelier_figures(ateliers=ateliers)]
+        assert len(keys) == len(set(keys))
+        assert {figure.atelier.locale.language_code for figure in reports.atelier_figures(ateliers=ateliers)} == {"nl"}
+    assert all(atelier.locale.language_code == "nl" for atelier in ateliers_organised_by(organiser))
