@@ -148,6 +148,24 @@ class AppServer:
             self.process.wait(timeout=5)
 
 
+# Whether this test process has run production's `collectstatic` yet (collect_static_files).
+_STATIC_FILES_COLLECTED = []
+
+
+def collect_static_files(collect):
+    """Run `collect()`, production's `manage.py collectstatic`, once per test process.
+
+    The journeys' site and the deployment walkthrough both serve STATIC_ROOT with production's
+    settings (CompressedManifestStaticFilesStorage). Every run of the command hashes and
+    compresses every file again, about 25 CPU seconds, and writes the same files from the same
+    sources; so whichever of the two comes first collects, as a separate process with its own
+    environment, and the other serves what it wrote.
+    """
+    if not _STATIC_FILES_COLLECTED:
+        collect()
+        _STATIC_FILES_COLLECTED.append(True)
+
+
 def start_app_servers(count, env, tmp_path, **kwargs):
     servers = [AppServer(env, tmp_path / f"gunicorn-{number}.log", **kwargs) for number in range(count)]
     try:

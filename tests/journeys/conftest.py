@@ -40,7 +40,15 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.browser.conftest import audit_accessibility
-from tests.servers import BASE_DIR, AppServer, SMTPServer, app_server_env, free_port, wait_until_up
+from tests.servers import (
+    BASE_DIR,
+    AppServer,
+    SMTPServer,
+    app_server_env,
+    collect_static_files,
+    free_port,
+    wait_until_up,
+)
 
 ARTIFACTS = BASE_DIR / "test-artifacts" / "journeys"
 DEMO_PASSWORD = "demo-wachtwoord-2026"
@@ -263,7 +271,7 @@ def build_template(database, request, log):
             blank.restore()
     # Production serves static files through WhiteNoise's manifest storage from STATIC_ROOT.
     env = production_env(database.template_url, PUBLIC_BASE_URL="https://localhost")
-    manage(env, "collectstatic", "--noinput", "-v0", log=log)
+    collect_static_files(lambda: manage(env, "collectstatic", "--noinput", "-v0", log=log))
 
 
 def prepare_database(tmp_path_factory, worker_id, database, request):
