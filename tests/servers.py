@@ -223,6 +223,12 @@ class SMTPServer:
 
     def stop(self):
         if self._listener is not None:
+            # close() alone does not wake the thread blocked in accept() (Linux): the join then
+            # waited out its 5 s after every test that had started the server.
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
             self._listener.close()
             self._thread.join(timeout=5)
             self._listener = None
