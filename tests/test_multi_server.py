@@ -21,17 +21,31 @@ from .servers import login as _login
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def app_servers(postgres_only, demo_content, tmp_path):
-    """Two gunicorn processes serving the test database; yields their base URLs."""
+@pytest.fixture(scope="module")
+def running_servers(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Two gunicorn processes serving the test database, started once for this file: a worker
+    boots in about 3 CPU seconds, and each test started four. What they share between tests is
+    in the database (demo, sessions) and its cache tables (rate limits), which every test puts
+    back (`app_servers`); the servers keep nothing of their own, which is what this file proves."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://…)")
     env = app_server_env(database_url())
-    prepare_for_app_servers(env)
-    servers = start_app_servers(2, env, tmp_path)
+    servers = start_app_servers(2, env, tmp_path_factory.mktemp("app-servers"))
     try:
-        yield [server.url for server in servers]
+        yield env, [server.url for server in servers]
     finally:
         for server in servers:
             server.stop()
+
+
+@pytest.fixture
+def app_servers(postgres_only, demo_content, running_servers):
+    """The two servers' base URLs, with the demo, server passwords and an empty shared cache."""
+    env, urls = running_servers
+    prepare_for_app_servers(env)
+    return urls
 
 
 def test_failed_logins_on_one_server_count_on_the_other(app_servers):

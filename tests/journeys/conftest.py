@@ -14,9 +14,10 @@ journeys' own data added; every worker serves its own copy of that template.
 Journeys only use what a user has: the pages, and the links in the mails that actually
 arrived. They never build URLs for the app, and they never touch the ORM.
 
-Every `journey.step(...)` takes a screenshot of each open tab. When a journey fails, the
-screenshots stay in `test-artifacts/journeys/<test>/` (numbered per step); when it passes they
-are removed. While writing journeys, `JOURNEYS_REUSE_DB=1` reuses the template database of an
+When a `journey.step(...)` fails, each open tab is photographed into
+`test-artifacts/journeys/<test>/` and the failure report says what each tab shows. With
+`JOURNEYS_SCREENSHOTS=1` every step is photographed (numbered per step), kept when the journey
+fails and removed when it passes: while writing or mending a journey. While writing journeys, `JOURNEYS_REUSE_DB=1` reuses the template database of an
 earlier run instead of building it again.
 """
 
@@ -40,12 +41,23 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.browser.conftest import audit_accessibility
-from tests.servers import BASE_DIR, AppServer, SMTPServer, app_server_env, free_port, wait_until_up
+from tests.servers import (
+    BASE_DIR,
+    AppServer,
+    SMTPServer,
+    app_server_env,
+    collect_static_files,
+    free_port,
+    wait_until_up,
+)
 
 ARTIFACTS = BASE_DIR / "test-artifacts" / "journeys"
 DEMO_PASSWORD = "demo-wachtwoord-2026"
 MAIL_TIMEOUT = 60  # seconds for the worker to pick a task from the queue and deliver it
 LINK_RE = re.compile(r"https?://[^\s<>\"')]+")
+# A full-page screenshot costs Chromium about half a CPU second per tab (a PNG of 1-2 MB); one
+# per step and tab was about 150 per pass, thrown away when the journey passed (CI keeps none).
+EVERY_STEP_SCREENSHOTS = os.environ.get("JOURNEYS_SCREENSHOTS") == "1"
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -263,7 +275,7 @@ def build_template(database, request, log):
             blank.restore()
     # Production serves static files through WhiteNoise's manifest storage from STATIC_ROOT.
     env = production_env(database.template_url, PUBLIC_BASE_URL="https://localhost")
-    manage(env, "collectstatic", "--noinput", "-v0", log=log)
+    collect_static_files(lambda: manage(env, "collectstatic", "--noinput", "-v0", log=log))
 
 
 def prepare_database(tmp_path_factory, worker_id, database, request):
@@ -488,7 +500,8 @@ class Journey:
             for note in self.what_each_tab_shows():
                 error.add_note(note)
             raise
-        self.screenshot(label)
+        if EVERY_STEP_SCREENSHOTS:
+            self.screenshot(label)
 
     def what_each_tab_shows(self):
         """Where each tab is and the start of its text, for the failure report: CI keeps no screenshots."""
