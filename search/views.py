@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -142,10 +142,14 @@ class SearchAPIView(APIView):
             OpenApiParameter(
                 "locale",
                 OpenApiTypes.STR,
+                enum=[code for code, _name in settings.LANGUAGES],
                 description="nl of en; met en krijgt een vertaalde pagina haar Engelse titel, samenvatting en adres",
             ),
         ],
-        responses=SearchResponseSerializer,
+        responses={
+            200: SearchResponseSerializer,
+            400: OpenApiResponse(description="Onbekende taal in `locale`: kies nl of en."),
+        },
     )
     def get(self, request):
         params = request.query_params

@@ -43,8 +43,16 @@ def phone_pages():
     from ateliers.models import AtelierPage
     from practices.models import MethodPage, PracticeStoryPage
 
-    method = MethodPage.objects.live().public().filter(evidence_records__isnull=False).first()
-    story = PracticeStoryPage.objects.live().public().order_by("-first_published_at").first()
+    method = (
+        MethodPage.objects.live().public().filter(locale__language_code="nl", evidence_records__isnull=False).first()
+    )
+    story = (
+        PracticeStoryPage.objects.live()
+        .public()
+        .filter(locale__language_code="nl")
+        .order_by("-first_published_at")
+        .first()
+    )
     atelier = AtelierPage.objects.live().public().first()
     return ["/", method.url, story.url, "/zoeken/?q=spijbelen", atelier.url]
 
