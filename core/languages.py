@@ -25,7 +25,9 @@ from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+
+from core.query_params import whole_number
 
 _locale_codes = {}
 _text_fields = {}
@@ -39,6 +41,18 @@ def interface_language():
 def default_language():
     """The language the editors write in and every canonical page is in: "nl"."""
     return settings.LANGUAGE_CODE.split("-")[0]
+
+
+def unknown_language_message(code):
+    """The Dutch message for an API's `?locale=` that is no language of the site, else None:
+    one wording and one list of languages for the search API and the open-data API."""
+    languages = dict(settings.LANGUAGES)
+    if code in languages:
+        return None
+    return gettext("Onbekende taal %(code)r; kies uit: %(codes)s.") % {
+        "code": code[:20],
+        "codes": ", ".join(languages),
+    }
 
 
 def _load_locales():
@@ -302,10 +316,10 @@ def results_in_language(results, language=None):
     results = list(results)
     if language == default_language():
         return results
-    translations = live_translations([page for page in map(_page_of_key, (r.key for r in results)) if page], language)
+    pages = [_page_of_key(result.key) for result in results]
+    translations = live_translations([page for page in pages if page], language)
     shown = []
-    for result in results:
-        page = _page_of_key(result.key)
+    for result, page in zip(results, pages, strict=True):
         texts = translations.get(page[1]) if page else None
         if texts is None:
             shown.append(result)
@@ -328,9 +342,9 @@ def _page_of_key(key):
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    if not issubclass(model, Page) or not pk.isdecimal():
+    if not issubclass(model, Page) or whole_number(pk) is None:
         return None
-    return model, int(pk)
+    return model, whole_number(pk)
 
 
 def path_in_language(path, language):

@@ -38,7 +38,7 @@ from wagtail.api.v2.serializers import (
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from core.languages import canonical_pages
+from core.languages import canonical_pages, unknown_language_message
 from core.public_urls import absolute_url, page_absolute_url
 from core.query_params import MAX_VALUE_LENGTH, is_printable
 
@@ -124,11 +124,8 @@ class AvailableLocaleFilter(LocaleFilter):
         code = request.GET.get("locale")
         if code is None:
             return queryset
-        languages = dict(settings.LANGUAGES)
-        if code not in languages:
-            raise bad_request(
-                _("Onbekende taal %(code)r; kies uit: %(codes)s."), code=code[:20], codes=", ".join(languages)
-            )
+        if message := unknown_language_message(code):
+            raise BadRequestError(message)
         if code == settings.LANGUAGE_CODE:
             return queryset
         # Every item is its Dutch page (the one object registrations, follows and search key

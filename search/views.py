@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import page_cache
-from core.languages import with_visitor_urls
+from core.languages import unknown_language_message, with_visitor_urls
 from taxonomy.labels import labels_of_names
 
 from . import service
@@ -154,14 +154,8 @@ class SearchAPIView(APIView):
     def get(self, request):
         params = request.query_params
         language = params.get("locale", settings.LANGUAGE_CODE)
-        if language not in dict(settings.LANGUAGES):
-            return Response(
-                {
-                    "detail": _("Onbekende taal %(code)r; kies uit: %(codes)s.")
-                    % {"code": language[:20], "codes": ", ".join(dict(settings.LANGUAGES))}
-                },
-                status=400,
-            )
+        if message := unknown_language_message(language):
+            return Response({"detail": message}, status=400)
         results = service.search(
             params.get("q", ""), filters_from(params), params.get("page", 1), params.get("page_size", 10)
         )
