@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from core.query_params import whole_number
+from core.object_keys import pk_of
 from notifications import kinds
 from notifications.models import Delivery
 
@@ -113,7 +113,7 @@ def reminder_message(notification):
     """The reminder for a member (`services.send_reminders`), written when it is sent in the
     member's language: the same text, calendar file and QR code a guest gets, and nothing when
     the seat was given up or the atelier called off since."""
-    pk = whole_number(notification.subject_key.rpartition(":")[2])
+    pk = pk_of(notification.subject_key)
     registration = _registration_to_mail(pk) if pk is not None else None
     if (
         registration is None

@@ -27,7 +27,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from core.query_params import whole_number
+from core.object_keys import model_and_pk
 
 _locale_codes = {}
 _text_fields = {}
@@ -334,17 +334,9 @@ def results_in_language(results, language=None):
 def _page_of_key(key):
     """(page model, id) of a search index key ("practices.PracticeStoryPage:12"), or None for
     anything that is no page (a tip)."""
-    from django.apps import apps
     from wagtail.models import Page
 
-    label, _sep, pk = str(key).rpartition(":")
-    try:
-        model = apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-    if not issubclass(model, Page) or whole_number(pk) is None:
-        return None
-    return model, whole_number(pk)
+    return model_and_pk(key, base=Page)
 
 
 def path_in_language(path, language):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core.discovery import FEED_SIZE, PageFeed, page_description
+from core.object_keys import model_and_pk
 from core.public_urls import absolute_url
-from core.query_params import whole_number
 from search import service as search_service
 
 from .models import SavedSearch
@@ -37,9 +37,9 @@ class SavedSearchFeed(PageFeed):
         results = search_service.search(saved.query, saved.filters, page=1, page_size=FEED_SIZE)
         page_ids = []
         for hit in results.results:
-            label, _sep, pk = hit.key.rpartition(":")
-            if whole_number(pk) is not None and label.split(".")[0] == "practices":
-                page_ids.append(whole_number(pk))
+            named = model_and_pk(hit.key, base=Page)
+            if named and named[0]._meta.app_label == "practices":
+                page_ids.append(named[1])
         pages = Page.objects.live().public().filter(pk__in=page_ids).specific()
         return sorted(pages, key=lambda page: (page.first_published_at, page.pk), reverse=True)
 

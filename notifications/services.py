@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from core import audit
+from core.object_keys import object_key
 
 from . import kinds
 from .languages import language_of
@@ -90,7 +91,7 @@ def unsubscribe(user, kind_names, how="link"):
 def subject_key_of(subject):
     if isinstance(subject, str):
         return subject
-    return f"{subject._meta.label}:{subject.pk}"
+    return object_key(subject)
 
 
 def notify(user, kind, subject, *, title, url="", reasons=()):

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from core.query_params import whole_number
+from core.object_keys import model_and_pk
 
 from .renditions import share_rendition
 
@@ -123,26 +123,21 @@ class LeadImageMixin(models.Model):
 
 def lead_pictures_by_key(keys, use="card"):
     """{key: Picture, with the renditions of `use` prefetched} for the pages with a lead picture
-    among `keys` (search.indexing.document_key's "app_label.ModelName:pk").
+    among `keys` (core.object_keys: "app_label.ModelName:pk").
 
     Related-content cards come from the search index, not from a page queryset a listing could
     prefetch on, so the pictures are looked up by key afterwards: one query per page type that
     has lead pictures, then one for the pictures and one for all their renditions, however many
     cards. Keys of other types, unknown models or deleted pages are left out.
     """
-    from django.apps import apps
-
     from .renditions import USES
 
     keys_by_model = {}
     for key in dict.fromkeys(keys):
-        label, _sep, pk = str(key).rpartition(":")
-        try:
-            model = apps.get_model(label)
-        except (LookupError, ValueError):
-            continue
-        if issubclass(model, LeadImageMixin) and whole_number(pk) is not None:
-            keys_by_model.setdefault(model, {})[whole_number(pk)] = key
+        named = model_and_pk(key, base=LeadImageMixin)
+        if named:
+            model, pk = named
+            keys_by_model.setdefault(model, {})[pk] = key
     picture_id_of = {}
     for model, key_of in keys_by_model.items():
         rows = model.objects.filter(pk__in=key_of).exclude(lead_image=None).values_list("pk", "lead_image_id")

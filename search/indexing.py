@@ -25,6 +25,7 @@ from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
 from core.languages import canonical_pages, is_canonical
+from core.object_keys import object_key as document_key
 
 from .backends import get_backend
 from .registry import registered_models
@@ -34,11 +35,6 @@ logger = logging.getLogger(__name__)
 
 def is_registered(obj):
     return any(isinstance(obj, model) for model in registered_models())
-
-
-def document_key(obj):
-    """The key an object's SearchDocument uses: "app_label.ModelName:pk"."""
-    return f"{type(obj)._meta.label}:{obj.pk}"
 
 
 def is_public(obj):

@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.object_keys import pk_of
 from core.public_urls import absolute_url, page_absolute_url
-from core.query_params import whole_number
 from notifications import kinds
 from notifications.models import Delivery
 from notifications.services import notify
@@ -157,8 +157,7 @@ def _tip_url(tip, kind):
 
 
 def _subject_of(notification, model):
-    pk = notification.subject_key.rpartition(":")[2]
-    pk = whole_number(pk)
+    pk = pk_of(notification.subject_key)
     return model.objects.select_related("community").filter(pk=pk).first() if pk is not None else None
 
 
