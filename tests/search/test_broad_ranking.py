@@ -417,6 +417,33 @@ def test_facet_counts_come_from_a_sample_of_the_whole_index(generated_corpus, mo
         assert estimated[municipality] == pytest.approx(count, rel=0.25)
 
 
+@pytest.mark.parametrize("query", ["jongeren", "wijkteam jongeren gemeente"])
+def test_a_very_common_query_samples_its_windows_rows_instead_of_every_match(
+    postgres_only, generated_corpus, monkeypatch, query
+):
+    """When the sample's windows hold few rows for the query's matches (SAMPLE_ROW_COST), they
+    are read by the primary key and tested one by one, instead of intersected with every match
+    the GIN index lists: the same sample, so the same facet counts, total and top 10."""
+    from django.test.utils import CaptureQueriesContext
+
+    def sampled(row_cost):
+        monkeypatch.setattr(database, "SAMPLE_ROW_COST", row_cost)
+        with CaptureQueriesContext(connection) as captured:
+            results = service.search(query, page_size=10)
+        assert results.approximate
+        windows = [q["sql"] for q in captured.captured_queries if "BETWEEN" in q["sql"]]
+        return results, windows
+
+    by_rows, windows = sampled(1)  # the windows hold fewer rows than the matches
+    assert windows and all("OFFSET 0" in sql for sql in windows)
+    by_index, windows = sampled(0)
+    assert windows and not any("OFFSET 0" in sql for sql in windows)
+    assert (by_rows.total, by_rows.facets) == (by_index.total, by_index.facets)
+    assert [r.key for r in by_rows.results] == [r.key for r in by_index.results]
+    monkeypatch.setattr(database, "SAMPLE_ROW_COST", 10**6)  # windows as large as the index
+    assert not database.DatabaseBackend._sample_by_rows({"tsquery": "'jonger'"}, 100, 190)
+
+
 def test_the_facet_sample_reads_its_id_range_from_the_entries_not_the_full_text_table(generated_corpus):
     """min/max over the FTS5 table read every row of it (90 ms at 100,000 documents); the
     entries' primary key answers at once, with the same ids."""
