@@ -52,6 +52,20 @@ def main():
         " head with two query words read for a pair or its compound (not only those with a query word"
         " in the title), and the planner asked for an estimate on every search",
     )
+    parser.add_argument(
+        "--compare-samples-and-heads",
+        action="store_true",
+        help="also time, interleaved, the code as it was before the seventh session: every head with"
+        " two query words read for two common words, head candidates checked against their whole"
+        " vectors, and the facet sample always intersected with the GIN index's matches",
+    )
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="QUERY",
+        help="time this query too, after the speed benchmark's twelve (repeatable)",
+    )
     args = parser.parse_args()
 
     import django
@@ -83,18 +97,25 @@ def main():
         IndexEntry.objects.bulk_update(entries, ["embedding", "embedding_model"])
         filled += len(entries)
     documents = IndexEntry.objects.count()
-    for query in QUERIES:  # warm: the model, the vector matrix, the caches
+    queries = [*QUERIES, *args.also]
+    for query in queries:  # warm: the model, the vector matrix, the caches
         service.search(query, mode="hybrid")
         service.search(query, mode="lexical")
     load_start = os.getloadavg()
     labels = ["lexical", "hybrid", "hybrid, new query"]
-    if args.compare or args.compare_head_work:
+    if args.compare or args.compare_head_work or args.compare_samples_and_heads:
         labels += [f"{label}, before" for label in labels]
     timings = {label: [] for label in labels}
     cpu = {label: [] for label in timings}
     per_query = {}
     concurrent, clearly_broad = vectors.semantic_hits_soon, database.CLEARLY_BROAD
     proximity, could_be_broad = database.ranks_by_proximity, database.could_be_broad
+    likely_bound, whole_of_heads = database.likely_heads_bound, database.DatabaseBackend._whole_query_of_heads
+    sample_row_cost = database.SAMPLE_ROW_COST
+
+    def whole_always(match):
+        """Before: every head candidate checked against its entry's whole vector."""
+        return "search_vector @@ %s::tsquery", [match["tsquery"]]
 
     class Computed:
         """The semantic hits computed on the spot, in the request's thread (as before)."""
@@ -106,7 +127,7 @@ def main():
             return vectors.semantic_hits(self.text, self.allowed_ids)
 
     for round_number in range(args.repeat):
-        for query in QUERIES:
+        for query in queries:
             # Every other round in reverse, so that neither side always runs on the buffers the
             # other has just warmed for this query.
             for label in list(timings)[:: 1 if round_number % 2 == 0 else -1]:
@@ -117,6 +138,12 @@ def main():
                 if args.compare_head_work:
                     database.ranks_by_proximity = (lambda tsquery: True) if before else proximity
                     database.could_be_broad = (lambda parsed: True) if before else could_be_broad
+                if args.compare_samples_and_heads:
+                    database.likely_heads_bound = (lambda tsquery: None) if before else likely_bound
+                    database.DatabaseBackend._whole_query_of_heads = (
+                        staticmethod(whole_always) if before else staticmethod(whole_of_heads)
+                    )
+                    database.SAMPLE_ROW_COST = 0 if before else sample_row_cost
                 if "new query" in label:
                     embeddings._cached_query.cache_clear()
                 elif label.startswith("hybrid"):  # its embedding cached, as for a query asked before
@@ -127,7 +154,7 @@ def main():
                 per_query.setdefault((query, label), []).append(timings[label][-1])
                 cpu[label].append((time.process_time() - started_cpu) * 1000)
     embedding = []
-    for query in QUERIES:
+    for query in queries:
         started = time.perf_counter()
         embeddings.model().query(f"{query} {time.perf_counter_ns()}")  # uncached
         embedding.append((time.perf_counter() - started) * 1000)
@@ -146,7 +173,7 @@ def main():
     )
     print("\n| query | " + " | ".join(f"{label} p50 ms" for label in timings) + " |")
     print("|---|" + "---|" * len(timings))
-    for query in QUERIES:
+    for query in queries:
         medians = " | ".join(f"{statistics.median(per_query[query, label]):.1f}" for label in timings)
         print(f"| {query} | {medians} |")
     print("\nLoad average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

@@ -302,7 +302,7 @@ class DatabaseBackend(SearchBackend):
             cursor.execute("SELECT gin_clean_pending_list('search_indexentry_vector_gin'::regclass)")
             cursor.execute("SELECT gin_clean_pending_list('search_indexentry_title_gin'::regclass)")
             cursor.execute("SELECT gin_clean_pending_list('search_indexentry_head_gin'::regclass)")
-            cursor.execute("SELECT gin_clean_pending_list('search_indexentry_head_repeats_gin'::regclass)")
+            cursor.execute("SELECT gin_clean_pending_list('search_indexentry_head_strong_gin'::regclass)")
             cursor.execute("ANALYZE search_indexentry")
 
     def count(self):
@@ -559,9 +559,11 @@ class DatabaseBackend(SearchBackend):
         head that has neither word in its title and each word once (the most common case) has
         one pair of positions, both of summary weight (0.4): ts_rank gives it at most
         sqrt(0.4 * 0.4 * 0.982) (the closest pair), so it scores at most that times the highest
-        rank ceiling in the index (`head_likely_bound`). So the heads with a query word in the
-        title or a query word twice (the title's GIN index and that of the head's repeated
-        words, migration 0010; combined before a row is read) are ranked first; when the 150th
+        rank ceiling in the index (`head_likely_bound`). So the heads where a query word is
+        *strong* (in the title, or twice: a GIN index of those words of every head, migration
+        0010, combined with the head's own index before a row is read) are ranked first; the
+        head itself says which words are strong, so the proof does not depend on any other
+        column. When the 150th
         of those scores above the bound, no other head can displace any of them and they are
         the answer. Otherwise (a query whose best heads are such single pairs, e.g.
         "zwangerschap begeleiding") every head is ranked as before, in the same statement:
@@ -571,7 +573,7 @@ class DatabaseBackend(SearchBackend):
         cursor.execute(
             "WITH likely AS (SELECT id, search_vector, ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling AS score"
             " FROM search_indexentry WHERE head_vector @@ %s::tsquery"
-            f" AND (title_vector @@ %s::tsquery OR search_repeated_words(head_vector) @@ %s::tsquery){filter_sql}"
+            f" AND search_strong_head_words(head_vector) @@ %s::tsquery{filter_sql}"
             " ORDER BY score DESC NULLS LAST, id LIMIT %s),"
             " enough AS (SELECT count(score) = %s AND min(score) > %s * (SELECT max(rank_ceiling)"
             " FROM search_indexentry) AS proven FROM likely)"
@@ -582,7 +584,7 @@ class DatabaseBackend(SearchBackend):
             " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s) head"
             f" WHERE NOT (SELECT proven FROM enough) AND {whole}",
             [
-                *(tsquery, tsquery, any_word, any_word, *filter_params, HEAD_POOL),
+                *(tsquery, tsquery, any_word, *filter_params, HEAD_POOL),
                 *(HEAD_POOL, match["head_likely_bound"], *whole_params),
                 *(tsquery, *filter_params, tsquery, HEAD_POOL, *whole_params),
             ],

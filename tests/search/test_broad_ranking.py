@@ -224,7 +224,7 @@ def test_a_query_of_two_common_words_has_the_same_head_candidates_as_when_every_
     assert likely and likely == head_candidates(query, head_likely_bound=None)
     with CaptureQueriesContext(connection) as captured:
         found = top10(query)
-    assert [q for q in captured.captured_queries if "search_repeated_words(head_vector)" in q["sql"]]
+    assert [q for q in captured.captured_queries if "search_strong_head_words(head_vector)" in q["sql"]]
     with monkeypatch.context() as patch:
         patch.setattr(database, "likely_heads_bound", lambda tsquery: None)
         assert top10(query) == found
@@ -256,8 +256,8 @@ def test_heads_with_each_word_once_in_the_summary_are_not_read_when_the_others_p
         assert set(head_candidates("jongeren gemeente")) <= titled
     [statement] = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("WITH likely")]
     scans = heap_scans(plan_of(statement))
-    likely = [ran for ran, scan in scans if "search_repeated_words" in scan["Recheck Cond"]]
-    every = [ran for ran, scan in scans if "search_repeated_words" not in scan["Recheck Cond"]]
+    likely = [ran for ran, scan in scans if "search_strong_head_words" in scan["Recheck Cond"]]
+    every = [ran for ran, scan in scans if "search_strong_head_words" not in scan["Recheck Cond"]]
     assert likely == [True] and every == [False], "every head: not read"
     monkeypatch.setattr(database, "HEAD_POOL", SIZE + 10)
     with CaptureQueriesContext(connection) as captured:
