@@ -10,9 +10,14 @@ vector of the current model get a random int8 vector of the model's size: what a
 does not depend on what the stored vectors mean. Then every query of the speed benchmark is
 timed through `search.service.search` (page of 10, facets, highlights), lexical and hybrid
 alternately, with the load average (`--compare`: also as before the p95 work, interleaved, for a
-before/after in one run on a shared machine; `--compare-head-work`: the same against the code before
-the cheaper head candidates and the planner's estimate only for queries that could be broad). "hybrid, new query" empties the cache of query embeddings
-before each search, as for a query no one asked before: the embedding is computed in the search.
+before/after in one run on a shared machine; `--compare-head-work`: the same against the code
+before the cheaper head candidates and the planner's estimate only for queries that could be
+broad; `--compare-samples-and-heads`: against the code before the likely heads of two common
+words and the facet sample read by rows; `--also QUERY` adds a query to the twelve). "hybrid,
+new query" empties the cache of query embeddings before each search, as for a query no one asked
+before: the embedding is computed in the search. Each query is searched once, untimed, before
+its timed searches in a round, so that no side always pays for the buffers the previous query
+displaced.
 Beside the wall time, the process CPU time per search (less sensitive to other load; the
 database server's time is not in it).
 """
@@ -52,6 +57,20 @@ def main():
         " head with two query words read for a pair or its compound (not only those with a query word"
         " in the title), and the planner asked for an estimate on every search",
     )
+    parser.add_argument(
+        "--compare-samples-and-heads",
+        action="store_true",
+        help="also time, interleaved, the code as it was before the seventh session: every head with"
+        " two query words read for two common words, head candidates checked against their whole"
+        " vectors, and the facet sample always intersected with the GIN index's matches",
+    )
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="QUERY",
+        help="time this query too, after the speed benchmark's twelve (repeatable)",
+    )
     args = parser.parse_args()
 
     import django
@@ -83,18 +102,25 @@ def main():
         IndexEntry.objects.bulk_update(entries, ["embedding", "embedding_model"])
         filled += len(entries)
     documents = IndexEntry.objects.count()
-    for query in QUERIES:  # warm: the model, the vector matrix, the caches
+    queries = [*QUERIES, *args.also]
+    for query in queries:  # warm: the model, the vector matrix, the caches
         service.search(query, mode="hybrid")
         service.search(query, mode="lexical")
     load_start = os.getloadavg()
     labels = ["lexical", "hybrid", "hybrid, new query"]
-    if args.compare or args.compare_head_work:
+    if args.compare or args.compare_head_work or args.compare_samples_and_heads:
         labels += [f"{label}, before" for label in labels]
     timings = {label: [] for label in labels}
     cpu = {label: [] for label in timings}
     per_query = {}
     concurrent, clearly_broad = vectors.semantic_hits_soon, database.CLEARLY_BROAD
     proximity, could_be_broad = database.ranks_by_proximity, database.could_be_broad
+    likely_bound, whole_of_heads = database.likely_heads_bound, database.DatabaseBackend._whole_query_of_heads
+    sample_row_cost = database.SAMPLE_ROW_COST
+
+    def whole_always(match):
+        """Before: every head candidate checked against its entry's whole vector."""
+        return "search_vector @@ %s::tsquery", [match["tsquery"]]
 
     class Computed:
         """The semantic hits computed on the spot, in the request's thread (as before)."""
@@ -106,7 +132,10 @@ def main():
             return vectors.semantic_hits(self.text, self.allowed_ids)
 
     for round_number in range(args.repeat):
-        for query in QUERIES:
+        for query in queries:
+            # Untimed, so that no side is always the first search of this query in its round (that
+            # one pays for the buffers the previous query displaced).
+            service.search(query, mode="lexical")
             # Every other round in reverse, so that neither side always runs on the buffers the
             # other has just warmed for this query.
             for label in list(timings)[:: 1 if round_number % 2 == 0 else -1]:
@@ -117,6 +146,12 @@ def main():
                 if args.compare_head_work:
                     database.ranks_by_proximity = (lambda tsquery: True) if before else proximity
                     database.could_be_broad = (lambda parsed: True) if before else could_be_broad
+                if args.compare_samples_and_heads:
+                    database.likely_heads_bound = (lambda tsquery: None) if before else likely_bound
+                    database.DatabaseBackend._whole_query_of_heads = (
+                        staticmethod(whole_always) if before else staticmethod(whole_of_heads)
+                    )
+                    database.SAMPLE_ROW_COST = 0 if before else sample_row_cost
                 if "new query" in label:
                     embeddings._cached_query.cache_clear()
                 elif label.startswith("hybrid"):  # its embedding cached, as for a query asked before
@@ -127,7 +162,7 @@ def main():
                 per_query.setdefault((query, label), []).append(timings[label][-1])
                 cpu[label].append((time.process_time() - started_cpu) * 1000)
     embedding = []
-    for query in QUERIES:
+    for query in queries:
         started = time.perf_counter()
         embeddings.model().query(f"{query} {time.perf_counter_ns()}")  # uncached
         embedding.append((time.perf_counter() - started) * 1000)
@@ -146,7 +181,7 @@ def main():
     )
     print("\n| query | " + " | ".join(f"{label} p50 ms" for label in timings) + " |")
     print("|---|" + "---|" * len(timings))
-    for query in QUERIES:
+    for query in queries:
         medians = " | ".join(f"{statistics.median(per_query[query, label]):.1f}" for label in timings)
         print(f"| {query} | {medians} |")
     print("\nLoad average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

@@ -13,6 +13,7 @@ The work per query is bounded whatever the corpus size (EXACT_LIMIT below; docs/
 import itertools
 import json
 import math
+import re
 from collections import Counter
 from contextlib import contextmanager
 
@@ -49,6 +50,9 @@ RANK_POOL = 300
 FACET_SAMPLE, SAMPLE_WINDOWS = 500, 10
 # The sample's windows are sized to hold this many times FACET_SAMPLE matches by the estimate.
 SAMPLE_SHARE = 1.2
+# PostgreSQL: what testing one row of the sample's windows costs, in entries of the GIN index's
+# word lists (measured at 100,000 documents: about 10 us against 0.15 us); 0 always uses the index.
+SAMPLE_ROW_COST = 60
 # PostgreSQL: a query estimated at this many times EXACT_LIMIT matches skips the probe of its
 # first EXACT_LIMIT + 1 (_clearly_broad); 0 turns that off.
 CLEARLY_BROAD = 4
@@ -57,6 +61,8 @@ CLEARLY_BROAD = 4
 HEAD_POOL = 150
 # More clauses than this: any one of them in the head will do (the pairs would make a long query).
 HEAD_PAIR_CLAUSES = 6
+# ts_rank's default weight of the B part of a vector (the summary and keywords; the title is A, 1.0).
+SUMMARY_RANK_WEIGHT = 0.4
 PG_VECTOR_SQL = (
     "setweight(to_tsvector('dutch', %s), 'A') || setweight(to_tsvector('dutch', %s), 'B')"
     " || setweight(to_tsvector('dutch', %s), 'C')"
@@ -121,6 +127,27 @@ def ranks_by_proximity(tsquery):
         elif depth == 0 and character in "|&<":
             operators.add(character)
     return "|" not in operators and bool(operators & {"&", "<"})
+
+
+def tsquery_lexemes(tsquery):
+    """The distinct lexemes of a tsquery's text (PostgreSQL's output: each quoted, a quote
+    inside one doubled)."""
+    return {lexeme.replace("''", "'") for lexeme in re.findall(r"'((?:[^']|'')*)'", tsquery or "")}
+
+
+def likely_heads_bound(tsquery):
+    """The most a head can score (ts_rank(head, tsquery, 0), before the rank ceiling) when it
+    has none of the query's words in its title and each of them at most once, for a query of
+    two words ranked by proximity; None for any other query (_likely_head_matches).
+
+    ts_rank's proximity ranking of two words adds up, over every pair of their positions,
+    sqrt(weight * weight * word_distance(distance)); with one position each there is one pair,
+    both of summary weight (0.4), and word_distance is at most 1 / (1.005 + 0.05 e^(1/1.5 - 2))
+    (neighbours). A tiny margin covers PostgreSQL's single-precision arithmetic."""
+    if not ranks_by_proximity(tsquery) or len(tsquery_lexemes(tsquery)) != 2:
+        return None
+    closest = 1 / (1.005 + 0.05 * math.exp(1 / 1.5 - 2))
+    return math.sqrt(SUMMARY_RANK_WEIGHT**2 * closest) * (1 + 1e-4)
 
 
 def expanded_fields(document_or_entry):
@@ -274,6 +301,8 @@ class DatabaseBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute("SELECT gin_clean_pending_list('search_indexentry_vector_gin'::regclass)")
             cursor.execute("SELECT gin_clean_pending_list('search_indexentry_title_gin'::regclass)")
+            cursor.execute("SELECT gin_clean_pending_list('search_indexentry_head_gin'::regclass)")
+            cursor.execute("SELECT gin_clean_pending_list('search_indexentry_head_strong_gin'::regclass)")
             cursor.execute("ANALYZE search_indexentry")
 
     def count(self):
@@ -347,21 +376,28 @@ class DatabaseBackend(SearchBackend):
         if semantic_on and mode == "semantic":
             return self._semantic_only(parsed, filters, page, page_size)
         mode = "hybrid" if semantic_on else "lexical"
-        results = self._run(parsed, filters, page, page_size, mode)
+        # One semantic half for both runs below: the retry has the same text and filters, and
+        # its thread is usually still embedding the query when the first run finds nothing (a
+        # second thread would embed it again, 10-15 ms of CPU beside the retry's SQL).
+        semantic = {}
+        results = self._run(parsed, filters, page, page_size, mode, semantic)
         if results.total == 0 and len(parsed.clauses) > 1:
-            results = self._run(parsed.any_clause(), filters, page, page_size, mode)
+            results = self._run(parsed.any_clause(), filters, page, page_size, mode, semantic)
             results.partial_match = results.total > 0
         return results
 
-    def _run(self, parsed, filters, page, page_size, mode="lexical"):
+    def _run(self, parsed, filters, page, page_size, mode="lexical", semantic=None):
+        """One lexical search, fused with the semantic half in hybrid mode. `semantic` keeps
+        that half's PendingHits between a search and its retry (search())."""
+        semantic = {} if semantic is None else semantic
         match = self._match(parsed)
         filter_sql, filter_params = self._filters(filters, match["id"])
         where, params = f"{match['where']}{filter_sql}", [*match["params"], *filter_params]
         with self._index_scans(), connection.cursor() as cursor:
             # Hybrid: the semantic half runs in a thread while the SQL below runs.
-            pending = (
-                vectors.semantic_hits_soon(parsed.text, self._allowed(cursor, filters)) if mode == "hybrid" else None
-            )
+            if mode == "hybrid" and "pending" not in semantic:
+                semantic["pending"] = vectors.semantic_hits_soon(parsed.text, self._allowed(cursor, filters))
+            pending = semantic.get("pending")
             broad = self._clearly_broad(cursor, match, where, params, parsed) if not parsed.is_empty else None
             if broad:
                 total, candidates = broad
@@ -489,15 +525,69 @@ class DatabaseBackend(SearchBackend):
         those queries read every head with two of their words."""
         if not match.get("head_query") or HEAD_POOL <= 0:
             return []
+        if match.get("head_likely_bound"):
+            return self._likely_head_matches(cursor, match, filter_sql, filter_params)
         in_title, title_params = "", []
         if match.get("head_title_query"):
             in_title, title_params = " AND title_vector @@ %s::tsquery", [match["head_title_query"]]
+        whole, whole_params = self._whole_query_of_heads(match)
         cursor.execute(
             "SELECT id FROM (SELECT id, search_vector FROM search_indexentry"
             f" WHERE head_vector @@ %s::tsquery{in_title}{filter_sql}"
             " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s) head"
-            " WHERE search_vector @@ %s::tsquery",
-            [match["head_query"], *title_params, *filter_params, match["tsquery"], HEAD_POOL, match["tsquery"]],
+            f" WHERE {whole}",
+            [match["head_query"], *title_params, *filter_params, match["tsquery"], HEAD_POOL, *whole_params],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _whole_query_of_heads(match):
+        """The condition that a head candidate matches the whole query, as (SQL, params).
+        A head holds part of its entry's words, so a head that matches the whole query makes its
+        entry match it too: when the head query is the whole query (two clauses, or one with its
+        compound), nothing is checked, which spares reading 150 whole vectors (each toasted)."""
+        if match["head_query"] == match["tsquery"]:
+            return "TRUE", []
+        return "search_vector @@ %s::tsquery", [match["tsquery"]]
+
+    def _likely_head_matches(self, cursor, match, filter_sql, filter_params):
+        """_head_matches for a query of two words ranked by proximity, reading only the heads
+        that can be among the best, with the same answer as reading them all.
+
+        Why: two common words ("jongeren gemeente") stand together in thousands of heads (4,238
+        at 100,000 generated documents), and every one was read and ranked to keep 150. But a
+        head that has neither word in its title and each word once (the most common case) has
+        one pair of positions, both of summary weight (0.4): ts_rank gives it at most
+        sqrt(0.4 * 0.4 * 0.982) (the closest pair), so it scores at most that times the highest
+        rank ceiling in the index (`head_likely_bound`). So the heads where a query word is
+        *strong* (in the title, or twice: a GIN index of those words of every head, migration
+        0010, combined with the head's own index before a row is read) are ranked first; the
+        head itself says which words are strong, so the proof does not depend on any other
+        column. When the 150th
+        of those scores above the bound, no other head can displace any of them and they are
+        the answer. Otherwise (a query whose best heads are such single pairs, e.g.
+        "zwangerschap begeleiding") every head is ranked as before, in the same statement:
+        PostgreSQL runs only the branch whose one-time condition holds."""
+        tsquery, any_word = match["tsquery"], match["head_any_query"]
+        whole, whole_params = self._whole_query_of_heads(match)
+        cursor.execute(
+            "WITH likely AS (SELECT id, search_vector, ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling AS score"
+            " FROM search_indexentry WHERE head_vector @@ %s::tsquery"
+            f" AND search_strong_head_words(head_vector) @@ %s::tsquery{filter_sql}"
+            " ORDER BY score DESC NULLS LAST, id LIMIT %s),"
+            " enough AS (SELECT count(score) = %s AND min(score) > %s * (SELECT max(rank_ceiling)"
+            " FROM search_indexentry) AS proven FROM likely)"
+            f" SELECT id FROM likely WHERE (SELECT proven FROM enough) AND {whole}"
+            " UNION ALL"
+            " SELECT id FROM (SELECT id, search_vector FROM search_indexentry"
+            f" WHERE head_vector @@ %s::tsquery{filter_sql}"
+            " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s) head"
+            f" WHERE NOT (SELECT proven FROM enough) AND {whole}",
+            [
+                *(tsquery, tsquery, any_word, *filter_params, HEAD_POOL),
+                *(HEAD_POOL, match["head_likely_bound"], *whole_params),
+                *(tsquery, *filter_params, tsquery, HEAD_POOL, *whole_params),
+            ],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -543,12 +633,38 @@ class DatabaseBackend(SearchBackend):
         )
         ranges = " OR ".join(f"{match['id']} BETWEEN %s AND %s" for _ in starts)
         bounds = [bound for start in starts for bound in (start - width // 2, start - width // 2 + width - 1)]
-        cursor.execute(
-            f"SELECT {match['id']} FROM {match['from']} WHERE {where} AND ({ranges}) LIMIT %s",
-            [*params, *bounds, 2 * FACET_SAMPLE],
-        )
+        if self._sample_by_rows(match, len(starts) * width, total):
+            # OFFSET 0 keeps the match out of the subquery: the windows' rows are read by the
+            # primary key and tested one by one, instead of listing every match in the GIN index.
+            cursor.execute(
+                f"SELECT id FROM (SELECT id, search_vector FROM search_indexentry WHERE {ranges} OFFSET 0) search_indexentry"
+                f" WHERE {where} LIMIT %s",
+                [*bounds, *params, 2 * FACET_SAMPLE],
+            )
+        else:
+            cursor.execute(
+                f"SELECT {match['id']} FROM {match['from']} WHERE {where} AND ({ranges}) LIMIT %s",
+                [*params, *bounds, 2 * FACET_SAMPLE],
+            )
         sample = [row[0] for row in cursor.fetchall()]
         return (sample, min(1.0, len(starts) * width / span)) if with_share else sample
+
+    @staticmethod
+    def _sample_by_rows(match, window_rows, total):
+        """PostgreSQL: whether the facet sample should read its windows' rows and test each
+        against the query, rather than intersect them with the query's matches from the GIN index.
+
+        Why: PostgreSQL intersects the two bitmaps, and the GIN index builds the bitmap of every
+        match of every query word first, whatever the windows hold: 10-30 ms for the common
+        words of `wijkteam jongeren gemeente` at 100,000 documents, where its windows hold 1,190
+        rows. Testing a row reads and decompresses its vector (about 10 us); a word's entry in the
+        GIN's lists costs about 1/SAMPLE_ROW_COST of that. The windows are sized by the total, so
+        the more common the query, the fewer rows they hold: the rows win for very common
+        queries (window rows * SAMPLE_ROW_COST below the total times its number of words), the
+        index for the others (BENCHMARKS.md, "Cheaper samples and heads")."""
+        if not is_postgres() or not match.get("tsquery") or SAMPLE_ROW_COST <= 0:
+            return False
+        return window_rows * SAMPLE_ROW_COST < total * len(tsquery_lexemes(match["tsquery"]))
 
     def _semantic_only(self, parsed, filters, page, page_size):
         with connection.cursor() as cursor:
@@ -680,7 +796,8 @@ class DatabaseBackend(SearchBackend):
                 "order": "e.date DESC NULLS LAST, e.title, e.id",
             }
         if is_postgres():
-            tsquery, head_query, head_title_query = self._tsquery(parsed)
+            tsquery, head_query, any_word_query = self._tsquery(parsed)
+            by_proximity = ranks_by_proximity(tsquery)
             return {
                 "from": "search_indexentry",
                 "where": "search_vector @@ %s::tsquery",
@@ -698,7 +815,10 @@ class DatabaseBackend(SearchBackend):
                 "order": "m.score DESC, e.id",
                 "tsquery": tsquery,
                 "head_query": head_query,
-                "head_title_query": head_title_query,
+                # Ranked as a sum: heads with a query word in the title (_head_matches).
+                "head_title_query": None if by_proximity else any_word_query,
+                "head_any_query": any_word_query,
+                "head_likely_bound": likely_heads_bound(tsquery) if head_query == tsquery else None,
                 "title_ids": lambda ids: (
                     f"SELECT id FROM search_indexentry WHERE title_vector @@ %s::tsquery AND {self._id_in('id')}",
                     [tsquery, self._id_list(ids)],
@@ -733,11 +853,10 @@ class DatabaseBackend(SearchBackend):
         }
 
     def _tsquery(self, parsed):
-        """(query, head query, title query) as tsquery text, built by PostgreSQL's own parser;
+        """(query, head query, any-word query) as tsquery text, built by PostgreSQL's own parser;
         passed back as constants (`%s::tsquery`) so that the planner can use its word statistics.
         The head query (see _head_matches) asks for any two of the clauses, or is None for a
-        query of one word; the title query, any one of the query's words, is only given with a
-        head query of a query that ts_rank ranks as a sum of its words (ranks_by_proximity)."""
+        query of one word; the any-word query (any one of the query's words) comes with it."""
         clauses = []
         for clause in parsed.clauses:
             alternatives = " || ".join("plainto_tsquery('dutch', %s)" for _ in clause.alternatives)
@@ -763,8 +882,8 @@ class DatabaseBackend(SearchBackend):
                     f"SELECT ({whole[0]})::text, ({head[0]})::text, ({any_word})::text",
                     [*whole[1], *head[1], *words],
                 )
-            tsquery, head_query, title_query = cursor.fetchone()
-        return tsquery, head_query, (None if ranks_by_proximity(tsquery) else title_query or None)
+            tsquery, head_query, any_word_query = cursor.fetchone()
+        return tsquery, head_query, any_word_query or None
 
     def _fts_expression(self, parsed):
         from ..analysis import stem

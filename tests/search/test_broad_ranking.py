@@ -7,6 +7,7 @@ two impact formulas).
 """
 
 import datetime
+import json
 import random
 
 import pytest
@@ -17,6 +18,7 @@ from search.analysis import stem
 from search.backends import database
 from search.documents import SearchDocument
 from search.models import IndexEntry, TermImpact
+from search.query import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -156,6 +158,113 @@ def test_a_query_ranked_as_a_sum_takes_its_head_candidates_from_heads_with_a_wor
         assert service.search("wijkteam jongeren gemeente", page_size=10).approximate
     [statement] = head_statements(proximity)
     assert "title_vector @@" not in statement
+
+
+def plan_of(sql):
+    """EXPLAIN ANALYZE of one captured statement (its parameters bound), as PostgreSQL's plan."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        plan = cursor.fetchone()[0]
+    return (plan if isinstance(plan, list) else json.loads(plan))[0]["Plan"]
+
+
+def heap_scans(node):
+    """(ran, scan) for every scan of the table in a plan: ran is False for a branch PostgreSQL
+    cut by a one-time condition."""
+    found = [(node["Actual Loops"] > 0, node)] if node["Node Type"].endswith("Heap Scan") else []
+    for child in node.get("Plans", []):
+        found += heap_scans(child)
+    return found
+
+
+def head_candidates(query, **changes):
+    backend = database.DatabaseBackend()
+    match = {**backend._match(parse(query)), **changes}
+    with connection.cursor() as cursor:
+        return backend._head_matches(cursor, match, "", [])
+
+
+def test_the_bound_of_a_head_with_each_word_once_in_the_summary_holds_and_is_tight(postgres_only):
+    """likely_heads_bound is what ts_rank gives two words side by side in the summary (the best
+    such a head can do), and more than it gives them further apart."""
+    bound = database.likely_heads_bound("'jonger' & 'gemeent'")
+    scores = []
+    with connection.cursor() as cursor:
+        for summary in [
+            "jongeren gemeente",
+            "gemeente en jongeren",
+            "jongeren in de gemeente",
+            "jongeren a b c gemeente",
+        ]:
+            cursor.execute(
+                "SELECT ts_rank(setweight(to_tsvector('dutch', %s), 'B'), %s::tsquery, 0)",
+                [summary, "'jonger' & 'gemeent'"],
+            )
+            scores.append(cursor.fetchone()[0])
+    assert scores[0] <= bound < scores[0] * 1.001
+    assert scores == sorted(scores, reverse=True) and scores[-1] < scores[0]
+    # Only for two words ranked by proximity: three words or a sum have no such bound.
+    assert database.likely_heads_bound("'jonger' & 'gemeent' & 'wijk'") is None
+    assert database.likely_heads_bound("'ouder' & 'schol' | 'oudersschol'") is None
+
+
+@pytest.mark.parametrize(
+    "query", ["jongeren gemeente", "gemeente vrijwilligers", "ouders gemeente", "vrijwilligers jongeren"]
+)
+def test_a_query_of_two_common_words_has_the_same_head_candidates_as_when_every_head_is_read(
+    postgres_only, generated_corpus, monkeypatch, query
+):
+    """Ranking first the heads with a query word in the title or twice, and the others only when
+    those do not prove to be the best: the same candidates in the same order as ranking every
+    head, and so the same top 10."""
+    from django.test.utils import CaptureQueriesContext
+
+    assert database.DatabaseBackend()._match(parse(query))["head_likely_bound"]
+    likely = head_candidates(query)
+    assert likely and likely == head_candidates(query, head_likely_bound=None)
+    with CaptureQueriesContext(connection) as captured:
+        found = top10(query)
+    assert [q for q in captured.captured_queries if "search_strong_head_words(head_vector)" in q["sql"]]
+    with monkeypatch.context() as patch:
+        patch.setattr(database, "likely_heads_bound", lambda tsquery: None)
+        assert top10(query) == found
+
+
+def test_heads_with_each_word_once_in_the_summary_are_not_read_when_the_others_prove_best(
+    postgres_only, generated_corpus, monkeypatch
+):
+    """Five short documents with both words in the title top the heads of `jongeren gemeente`:
+    with a pool of 3 the proof holds and PostgreSQL never runs the branch that reads every head.
+    With a pool larger than the heads with a title word or a repeated word it cannot hold, and
+    every head is read."""
+    from django.test.utils import CaptureQueriesContext
+
+    database.DatabaseBackend().index(
+        SearchDocument(
+            key=f"test.Generated:{900 + number}",
+            type="story",
+            title=f"Jongeren gemeente woordh{number}",
+            url=f"/test/{900 + number}/",
+            summary="woorda1 woordb2",
+            body="woordc3",
+        )
+        for number in range(5)
+    )
+    titled = set(IndexEntry.objects.filter(key__startswith="test.Generated:90").values_list("id", flat=True))
+    monkeypatch.setattr(database, "HEAD_POOL", 3)
+    with CaptureQueriesContext(connection) as captured:
+        assert set(head_candidates("jongeren gemeente")) <= titled
+    [statement] = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("WITH likely")]
+    scans = heap_scans(plan_of(statement))
+    likely = [ran for ran, scan in scans if "search_strong_head_words" in scan["Recheck Cond"]]
+    every = [ran for ran, scan in scans if "search_strong_head_words" not in scan["Recheck Cond"]]
+    assert likely == [True] and every == [False], "every head: not read"
+    monkeypatch.setattr(database, "HEAD_POOL", SIZE + 10)
+    with CaptureQueriesContext(connection) as captured:
+        assert head_candidates("jongeren gemeente") == head_candidates("jongeren gemeente", head_likely_bound=None)
+    statement = next(q["sql"] for q in captured.captured_queries if q["sql"].startswith("WITH likely"))
+    scans = heap_scans(plan_of(statement))
+    assert len(scans) == 2 and all(ran for ran, _ in scans), "no proof: every head read"
 
 
 def test_publishing_keeps_the_head_candidates_up_to_date(postgres_only, generated_corpus, monkeypatch):
@@ -306,6 +415,33 @@ def test_facet_counts_come_from_a_sample_of_the_whole_index(generated_corpus, mo
     assert set(estimated) == {"Zwolle", "Tilburg"}, "old and new documents are both sampled"
     for municipality, count in exact.items():
         assert estimated[municipality] == pytest.approx(count, rel=0.25)
+
+
+@pytest.mark.parametrize("query", ["jongeren", "wijkteam jongeren gemeente"])
+def test_a_very_common_query_samples_its_windows_rows_instead_of_every_match(
+    postgres_only, generated_corpus, monkeypatch, query
+):
+    """When the sample's windows hold few rows for the query's matches (SAMPLE_ROW_COST), they
+    are read by the primary key and tested one by one, instead of intersected with every match
+    the GIN index lists: the same sample, so the same facet counts, total and top 10."""
+    from django.test.utils import CaptureQueriesContext
+
+    def sampled(row_cost):
+        monkeypatch.setattr(database, "SAMPLE_ROW_COST", row_cost)
+        with CaptureQueriesContext(connection) as captured:
+            results = service.search(query, page_size=10)
+        assert results.approximate
+        windows = [q["sql"] for q in captured.captured_queries if "BETWEEN" in q["sql"]]
+        return results, windows
+
+    by_rows, windows = sampled(1)  # the windows hold fewer rows than the matches
+    assert windows and all("OFFSET 0" in sql for sql in windows)
+    by_index, windows = sampled(0)
+    assert windows and not any("OFFSET 0" in sql for sql in windows)
+    assert (by_rows.total, by_rows.facets) == (by_index.total, by_index.facets)
+    assert [r.key for r in by_rows.results] == [r.key for r in by_index.results]
+    monkeypatch.setattr(database, "SAMPLE_ROW_COST", 10**6)  # windows as large as the index
+    assert not database.DatabaseBackend._sample_by_rows({"tsquery": "'jonger'"}, 100, 190)
 
 
 def test_the_facet_sample_reads_its_id_range_from_the_entries_not_the_full_text_table(generated_corpus):

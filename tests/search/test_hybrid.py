@@ -191,3 +191,22 @@ def test_a_failure_in_the_semantic_thread_leaves_a_lexical_answer(hybrid_index, 
         results = service.search("drankgebruik van jongeren op het platteland")
     assert keys(results) == keys(lexical) and results.message == lexical.message
     assert "answering lexically" in caplog.text
+
+
+def test_a_question_that_matches_no_entry_with_all_its_words_is_embedded_once(hybrid_index, monkeypatch):
+    """Nothing holds every word of this question, so it is searched again with any of its
+    words (a partial match); the semantic half started for the first search serves the second
+    (same text, same filters) instead of embedding the question again, and its neighbours are
+    still fused in."""
+    started = []
+    original = vectors.semantic_hits_soon
+
+    def recording(text, allowed_ids=None):
+        started.append(text)
+        return original(text, allowed_ids)
+
+    monkeypatch.setattr(vectors, "semantic_hits_soon", recording)
+    question = "drankgebruik van jongeren op het platteland"
+    results = service.search(question)
+    assert results.partial_match and started == [question]
+    assert RURAL.key in keys(results)[:2]
