@@ -20,6 +20,7 @@ after the set-up.
 """
 
 import dataclasses
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
@@ -348,11 +349,109 @@ def _page_of_key(key):
 
 
 def path_in_language(path, language):
-    """The same site path in `language`'s URLs ("/kennisbank/x/" → "/en/kennisbank/x/")."""
-    with translation.override(default_language()):
+    """The same site path in `language`'s URLs ("/kennisbank/x/" → "/en/kennisbank/x/").
+
+    `path` may be in any language of the site (its prefix says which). A page's address is
+    translated too: "/praktijkverhalen/think-tweede-klas/" → "/en/praktijkverhalen/think-second-year/"
+    when the translator gave the page an English slug (`page_path_in_language`).
+    Raises Resolver404 / NoReverseMatch for anything that is no path of the site.
+    """
+    source = translation.get_language_from_path(path) or default_language()
+    with translation.override(source):
         match = resolve(path)
+    args = match.args
+    if match.url_name == "wagtail_serve" and args:
+        args = (page_path_in_language(page_path_in_default_language(args[0], source), language), *args[1:])
     with translation.override(language):
-        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        return reverse(match.view_name, args=args, kwargs=match.kwargs)
+
+
+def url_in_language(url, language):
+    """`url` (a path with its query, as `request.get_full_path()` gives it) in `language`, for the
+    language switch and the hreflang alternates; unchanged when it is no address of the site
+    (as Django's `translate_url`, which knows nothing of pages' translated slugs)."""
+    parsed = urlsplit(url)
+    try:
+        path = path_in_language(unquote(parsed.path), language)
+    except (Resolver404, NoReverseMatch):
+        return url
+    return urlunsplit((parsed.scheme, parsed.netloc, path, parsed.query, parsed.fragment))
+
+
+# -- Translated addresses ----------------------------------------------------------------------
+#
+# A page's address under /en/ is built from the English tree wagtail-localize keeps: a page with
+# a published English translation lives at that translation's path (its English slug, under its
+# parents' English slugs), a page without one at its parent's English address + its own Dutch
+# slug. The map below holds only the pages whose English path differs from the Dutch one
+# ({Dutch path: English path} and back, paths below the home page, "a/b/"); every other address
+# follows from its nearest mapped ancestor. It is read in one query and kept per process for the
+# page cache's generation (`core.page_cache.cached_for_generation`: publishing, unpublishing or
+# moving a page starts a new one).
+
+
+def _relative_page_path(url_path):
+    """A page's path below its site's home page ("/home-nl/a/b/" → "a/b/")."""
+    parts = url_path.split("/", 2)
+    return parts[2] if len(parts) > 2 else ""
+
+
+def _load_translated_paths(language):
+    from django.db.models import OuterRef, Subquery
+
+    Page = _base_page_model()
+    locale_id, default_id = _locale_id(language), _locale_id(default_language())
+    if locale_id is None or default_id is None:
+        return {}, {}
+    originals = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=default_id, live=True)
+    rows = (
+        Page.objects.filter(locale_id=locale_id, live=True, depth__gt=2)
+        .annotate(original_path=Subquery(originals.values("url_path")[:1]))
+        .exclude(original_path=None)
+        .values_list("original_path", "url_path")
+    )
+    to_language, from_language = {}, {}
+    for original_path, url_path in rows:
+        dutch, translated = _relative_page_path(original_path), _relative_page_path(url_path)
+        if dutch and translated and dutch != translated:
+            to_language[dutch] = translated
+            from_language[translated] = dutch
+    return to_language, from_language
+
+
+def _translated_paths(language):
+    from core.page_cache import cached_for_generation
+
+    return cached_for_generation(None, f"translated-page-paths:{language}", lambda: _load_translated_paths(language))
+
+
+def _mapped(path, mapping):
+    """`path` ("a/b/c/") with its longest prefix found in `mapping` replaced."""
+    segments = [segment for segment in path.split("/") if segment]
+    for length in range(len(segments), 0, -1):
+        prefix = "".join(f"{segment}/" for segment in segments[:length])
+        if prefix in mapping:
+            return mapping[prefix] + "".join(f"{segment}/" for segment in segments[length:])
+    return path
+
+
+def page_path_in_language(path, language):
+    """A page path of the Dutch tree below the home page ("praktijkverhalen/think-tweede-klas/",
+    as Wagtail's serve view takes it) as it reads in `language`: with the English slugs the
+    translators chose for the page and its parents ("praktijkverhalen/think-second-year/")."""
+    if language == default_language() or not path:
+        return path
+    return _mapped(path, _translated_paths(language)[0])
+
+
+def page_path_in_default_language(path, language):
+    """The Dutch page path of a page path in `language` (the reverse of `page_path_in_language`):
+    what the home page routes in the Dutch tree. A path with a Dutch slug where the page has an
+    English one comes back unchanged; `HomePage.route` then sends the visitor on to the English
+    address."""
+    if language == default_language() or not path:
+        return path
+    return _mapped(path, _translated_paths(language)[1])
 
 
 class VisitorLanguageUrlMixin:
@@ -397,3 +496,17 @@ def marked_label(item):
     if language and language != interface_language():
         return format_html('<span lang="{}">{}</span>', language, label)
     return label
+
+
+def redirect_to_permanent_address(page, request, serve_args, serve_kwargs):
+    """Wagtail's `before_serve_page` hook (core/wagtail_hooks.py): a page reached under /en/ by
+    its Dutch slug while it has an English one (`HomePage.route` set `permanent_address`) answers
+    with a permanent redirect to its English address, its query string kept: old links and
+    search engines' entries keep working and move over."""
+    from django.http import HttpResponsePermanentRedirect
+
+    address = getattr(page, "permanent_address", None)
+    if not address:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)

@@ -18,6 +18,9 @@ from core.languages import (
     canonical_page,
     foreign_language,
     in_visitor_language,
+    interface_language,
+    page_path_in_default_language,
+    page_path_in_language,
     visitor_language_items,
 )
 from core.public_urls import absolute_url
@@ -46,10 +49,23 @@ class HomePage(VisitorLanguageUrlMixin, Page):
         published translation (`core.languages.in_visitor_language`): /en/… shows English where
         it exists and the Dutch, marked, where it does not, and the page served is always the
         canonical one.
+
+        Under /en/ the path is first read back into the Dutch tree's slugs
+        (`page_path_in_default_language`: a translated page lives at its English slug). A path
+        that reaches a translated page by its Dutch slug (an old link) is answered with a
+        permanent redirect to the English address (`permanent_address`, sent by the
+        `before_serve_page` hook in core/wagtail_hooks.py).
         """
         original = canonical_page(self)
-        page, args, kwargs = Page.route(original, request, path_components)
-        return RouteResult(in_visitor_language(page.specific), args=args, kwargs=kwargs)
+        language = interface_language()
+        requested = "".join(f"{component}/" for component in path_components)
+        dutch = page_path_in_default_language(requested, language)
+        page, args, kwargs = Page.route(original, request, [component for component in dutch.split("/") if component])
+        page = in_visitor_language(page.specific)
+        address = page_path_in_language(dutch, language)
+        if address != requested:
+            page.permanent_address = reverse("wagtail_serve", args=[address])
+        return RouteResult(page, args=args, kwargs=kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -147,9 +147,17 @@ class PublicDetailUrlField(DetailUrlField):
 
 
 class PublicHtmlUrlField(PageHtmlUrlField):
+    """The page's public address; with `?locale=en` its English address (a translated page's
+    English slug under /en/, core/languages.py), where an English reader finds it."""
+
     def to_representation(self, page):
+        request = self.context.get("request")
+        code = request.GET.get("locale") if request is not None else None
+        if code is None or unknown_language_message(code):
+            code = settings.LANGUAGE_CODE
         try:
-            return page_absolute_url(page)
+            with translation.override(code):
+                return page_absolute_url(page)
         except NoReverseMatch:
             return None
 
