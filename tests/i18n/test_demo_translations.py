@@ -26,7 +26,7 @@ def test_the_demo_has_english_translations_made_by_wagtail_localize(demo_content
         by_type.setdefault(type(page), []).append(page)
     assert len(by_type[HomePage]) == 1
     assert sorted(page.slug for page in by_type[ContentPage]) == sorted(
-        ["privacyverklaring", "toegankelijkheidsverklaring", "contact", "colofon"]
+        ["privacy-statement", "accessibility-statement", "contact", "colophon"]
     )
     assert len(by_type[PracticeStoryPage]) == 2
     assert len(by_type[MethodPage]) == 1
