@@ -311,8 +311,9 @@ def results_in_language(results, language=None):
     """Copies of search hits (search.results.Result: a page's index key, title, summary) with
     the title and summary of their page's published translation into `language` (the
     interface's by default), marked so (`shown_language`); one query for all hits, mapped by
-    page id. The highlighted Dutch excerpt of such a hit is left out, and so is its Dutch summary
-    when the translation has none: no Dutch text is shown as English."""
+    page id. The highlighted Dutch excerpt of such a hit is left out; when the translation has no
+    summary the hit keeps its Dutch excerpt or summary, marked as Dutch (`excerpt_language`, read
+    by `{% excerpt_lang %}`): no Dutch text is shown as English, and none is hidden."""
     language = language or interface_language()
     results = list(results)
     if language == default_language():
@@ -326,7 +327,14 @@ def results_in_language(results, language=None):
             shown.append(result)
             continue
         summary = next((texts[name] for name in SUMMARY_FIELDS if texts.get(name)), "")
-        copy = dataclasses.replace(result, title=texts.get("title") or result.title, summary=summary, highlight="")
+        title = texts.get("title") or result.title
+        if summary:
+            copy = dataclasses.replace(result, title=title, summary=summary, highlight="")
+        else:
+            # The translation has no summary (an atelier's is optional): the hit keeps what the
+            # Dutch hit shows, its excerpt or summary, marked as Dutch (`excerpt_language`).
+            copy = dataclasses.replace(result, title=title)
+            copy.excerpt_language = default_language()
         copy.shown_language = language
         shown.append(copy)
     return shown

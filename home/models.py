@@ -130,6 +130,15 @@ class FooterLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(
         label=_("linktekst"), required=False, max_length=80, help_text=_("Leeg: de titel van de pagina.")
     )
+    label_en = blocks.CharBlock(
+        label=_("linktekst in het Engels"),
+        required=False,
+        max_length=80,
+        help_text=_(
+            "Getoond onder /en/. Leeg: de Engelse titel van de pagina als die vertaald is, anders de "
+            "Nederlandse linktekst."
+        ),
+    )
 
     class Meta:
         icon = "link"
@@ -171,26 +180,37 @@ class FooterSettings(BaseSiteSetting):
     def link_items(self):
         """The links as label + URL, skipping pages that are no longer live. A link without a
         label of its own shows its page's title: under /en/ the English one where the page
-        has a published translation (one query for all links), with the title's `lang`."""
+        has a published translation (one query for all links), with the title's `lang`.
+
+        Under /en/ a link with a label of its own shows its English label (`label_en`); without
+        one, the English title of its page when the page is translated, else the Dutch label,
+        marked `lang="nl"` (by `_footer` in home/context_processors.py: a link that says
+        nothing of its language is the editors' Dutch)."""
         pages = visitor_language_items(
             value["page"].specific
             for value in (block.value for block in self.links)
             if value.get("page") is not None and value["page"].live
         )
         translated = {page.pk: page for page in pages}
+        english = interface_language() == "en"
         items = []
         for block in self.links:
             value = block.value
-            page = value.get("page")
+            page, label = value.get("page"), value.get("label")
             if page is not None:
                 if not page.live:
                     continue
                 # The specific page builds its link in the visitor's language (core.languages).
                 page = translated[page.pk]
-                if value.get("label"):
-                    items.append({"label": value["label"], "url": page.url})
-                else:
-                    items.append({"label": page.title, "url": page.url, "lang": foreign_language(page)})
-            elif value.get("url"):
-                items.append({"label": value.get("label"), "url": value.get("url")})
+                url = page.url
+            else:
+                url = value.get("url")
+                if not url:
+                    continue
+            if english and label and value.get("label_en"):
+                items.append({"label": value["label_en"], "url": url, "lang": ""})
+            elif page is not None and (not label or getattr(page, "shown_language", "") == "en"):
+                items.append({"label": page.title, "url": url, "lang": foreign_language(page)})
+            else:
+                items.append({"label": label, "url": url})
         return items

@@ -2,6 +2,8 @@
 
 - `<h1{% content_lang page %}>`: ` lang="nl"` on an element holding the page's own text when
   the visitor reads the English interface and the page is Dutch; nothing otherwise.
+- `{% excerpt_lang result %}`: the same for a search hit's excerpt, which may stay Dutch beside an
+  English title.
 - `{% untranslated_notice page %}`: the one note near the title that the page is in Dutch only.
 - `{{ term|term_label }}`: a vocabulary term's label in the visitor's language; a term without
   an English label shows its Dutch name inside `<span lang="nl">`.
@@ -23,6 +25,16 @@ register = template.Library()
 def content_lang(page):
     language = foreign_language(page) if page is not None else ""
     return format_html(' lang="{}"', language) if language else ""
+
+
+@register.simple_tag
+def excerpt_lang(result):
+    """` lang="…"` for a search hit's excerpt or summary: its own language when it kept the Dutch
+    one beside an English title (`core.languages.results_in_language`), else the hit's."""
+    language = getattr(result, "excerpt_language", "")
+    if language:
+        return format_html(' lang="{}"', language) if language != interface_language() else ""
+    return content_lang(result)
 
 
 @register.inclusion_tag("core/untranslated_notice.html")
