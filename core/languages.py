@@ -492,6 +492,28 @@ def foreign_language(page):
     return language if language != interface_language() else ""
 
 
+def text_in_visitor_language(item, field):
+    """(text, language) of an editor's text field of a snippet as the visitor reads it: its
+    English column (`<field>_en`, e.g. a product's `title_en`) under /en/ when an editor filled
+    it in, else the Dutch `field`. One row per item in both languages, as the vocabulary terms
+    (docs/architecture.md, "Content in two languages"): tips, votes, scores and links keep
+    pointing at the one row."""
+    if interface_language() != default_language():
+        english = getattr(item, f"{field}_en", "")
+        if english:
+            return english, interface_language()
+    return getattr(item, field, "") or "", default_language()
+
+
+def marked_text(item, field):
+    """`item.<field>` in the visitor's language (`text_in_visitor_language`), inside
+    `<span lang="nl">` when it is the Dutch text under /en/ (no English yet)."""
+    text, language = text_in_visitor_language(item, field)
+    if text and language != interface_language():
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return text
+
+
 def marked_label(item):
     """`item.label` (a vocabulary term: taxonomy.models.BilingualLabel), inside
     `<span lang="nl">` when it is not in the interface's language (no English label yet)."""
