@@ -172,7 +172,9 @@ class EvaluationForm(forms.Form):
         for aspect in self.aspects:
             self.fields[f"aspect_{aspect.pk}"] = forms.TypedChoiceField(
                 # The aspect's English name under /en/, else its Dutch one marked as Dutch.
-                label=mark_safe(_("%(aspect)s (1 tot 5 sterren)") % {"aspect": conditional_escape(marked_text(aspect, "name"))}),
+                label=mark_safe(
+                    _("%(aspect)s (1 tot 5 sterren)") % {"aspect": conditional_escape(marked_text(aspect, "name"))}
+                ),
                 choices=STAR_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect(attrs={"class": "star-rating__input"}),

@@ -112,10 +112,10 @@ def canonical_path(request):
     return request.path + (f"?{urlencode(kept)}" if kept else "")
 
 
-def language_alternates(path):
+def language_alternates(path, request=None):
     """[(hreflang, absolute URL)] of `path` in every language, then x-default (the Dutch one).
     A translated page's English alternate is its English address (`url_in_language`)."""
-    alternates = [(code, absolute_url(url_in_language(path, code))) for code, _name in settings.LANGUAGES]
+    alternates = [(code, absolute_url(url_in_language(path, code, request))) for code, _name in settings.LANGUAGES]
     default = dict(alternates)[settings.LANGUAGE_CODE]
     return [*alternates, ("x-default", default)]
 
@@ -147,7 +147,7 @@ def head_tags(request, page=None, title="", description=""):
     image, image_size, image_alt = share_image(page)
     return {
         "canonical": absolute_url(path),
-        "alternates": language_alternates(path),
+        "alternates": language_alternates(path, request),
         "description": summary_text(description) if description else page_description(page),
         "title": title or site_name(),
         "site_name": site_name(),

@@ -356,7 +356,7 @@ def _page_of_key(key):
     return model, whole_number(pk)
 
 
-def path_in_language(path, language):
+def path_in_language(path, language, request=None):
     """The same site path in `language`'s URLs ("/kennisbank/x/" → "/en/kennisbank/x/").
 
     `path` may be in any language of the site (its prefix says which). A page's address is
@@ -369,18 +369,19 @@ def path_in_language(path, language):
         match = resolve(path)
     args = match.args
     if match.url_name == "wagtail_serve" and args:
-        args = (page_path_in_language(page_path_in_default_language(args[0], source), language), *args[1:])
+        dutch = page_path_in_default_language(args[0], source, request)
+        args = (page_path_in_language(dutch, language, request), *args[1:])
     with translation.override(language):
         return reverse(match.view_name, args=args, kwargs=match.kwargs)
 
 
-def url_in_language(url, language):
+def url_in_language(url, language, request=None):
     """`url` (a path with its query, as `request.get_full_path()` gives it) in `language`, for the
     language switch and the hreflang alternates; unchanged when it is no address of the site
     (as Django's `translate_url`, which knows nothing of pages' translated slugs)."""
     parsed = urlsplit(url)
     try:
-        path = path_in_language(unquote(parsed.path), language)
+        path = path_in_language(unquote(parsed.path), language, request)
     except (Resolver404, NoReverseMatch):
         return url
     return urlunsplit((parsed.scheme, parsed.netloc, path, parsed.query, parsed.fragment))
@@ -427,10 +428,12 @@ def _load_translated_paths(language):
     return to_language, from_language
 
 
-def _translated_paths(language):
+def _translated_paths(language, request=None):
+    """({Dutch path: path in `language`}, the reverse); with `request`, the page cache's
+    generation is read once for the request, else once per call."""
     from core.page_cache import cached_for_generation
 
-    return cached_for_generation(None, f"translated-page-paths:{language}", lambda: _load_translated_paths(language))
+    return cached_for_generation(request, f"translated-page-paths:{language}", lambda: _load_translated_paths(language))
 
 
 def _mapped(path, mapping):
@@ -443,23 +446,23 @@ def _mapped(path, mapping):
     return path
 
 
-def page_path_in_language(path, language):
+def page_path_in_language(path, language, request=None):
     """A page path of the Dutch tree below the home page ("praktijkverhalen/think-tweede-klas/",
     as Wagtail's serve view takes it) as it reads in `language`: with the English slugs the
     translators chose for the page and its parents ("praktijkverhalen/think-second-year/")."""
     if language == default_language() or not path:
         return path
-    return _mapped(path, _translated_paths(language)[0])
+    return _mapped(path, _translated_paths(language, request)[0])
 
 
-def page_path_in_default_language(path, language):
+def page_path_in_default_language(path, language, request=None):
     """The Dutch page path of a page path in `language` (the reverse of `page_path_in_language`):
     what the home page routes in the Dutch tree. A path with a Dutch slug where the page has an
     English one comes back unchanged; `HomePage.route` then sends the visitor on to the English
     address."""
     if language == default_language() or not path:
         return path
-    return _mapped(path, _translated_paths(language)[1])
+    return _mapped(path, _translated_paths(language, request)[1])
 
 
 class VisitorLanguageUrlMixin:
@@ -483,7 +486,7 @@ class VisitorLanguageUrlMixin:
         if parts is None or parts[2] is None or language == default_language():
             return parts
         site_id, root_url, path = parts
-        return site_id, root_url, path_in_language(path, language)
+        return site_id, root_url, path_in_language(path, language, request)
 
 
 def foreign_language(page):

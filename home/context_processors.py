@@ -21,7 +21,7 @@ def site_navigation(request):
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": url_in_language(request.get_full_path(), code),
+            "url": url_in_language(request.get_full_path(), code, request),
         }
         for code, _name in settings.LANGUAGES
         if code != current

@@ -59,10 +59,10 @@ class HomePage(VisitorLanguageUrlMixin, Page):
         original = canonical_page(self)
         language = interface_language()
         requested = "".join(f"{component}/" for component in path_components)
-        dutch = page_path_in_default_language(requested, language)
+        dutch = page_path_in_default_language(requested, language, request)
         page, args, kwargs = Page.route(original, request, [component for component in dutch.split("/") if component])
         page = in_visitor_language(page.specific)
-        address = page_path_in_language(dutch, language)
+        address = page_path_in_language(dutch, language, request)
         if address != requested:
             page.permanent_address = reverse("wagtail_serve", args=[address])
         return RouteResult(page, args=args, kwargs=kwargs)

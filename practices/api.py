@@ -129,11 +129,11 @@ class AvailableLocaleFilter(LocaleFilter):
         if code == settings.LANGUAGE_CODE:
             return queryset
         # Every item is its Dutch page (the one object registrations, follows and search key
-        # on); an English translation shows at the item's address under /en/.
+        # on); an English translation shows at the item's English address (`html_url`).
         with translation.override(code):
             view.locale_note = _(
-                "Elk item is de Nederlandse pagina; waar een Engelse vertaling is, staat die op het "
-                "adres van de pagina onder /en/."
+                "Elk item is de Nederlandse pagina; html_url is het adres onder /en/, waar een Engelse "
+                "vertaling staat als die er is."
             )
         return queryset
 
