@@ -26,7 +26,6 @@ from core import discovery
 from core.languages import VisitorLanguageUrlMixin
 from search.documents import SearchDocument
 
-
 # Snippets with visitors' text keep their English beside the Dutch in the same row (`…_en`), as
 # the vocabulary terms do (core.languages.text_in_visitor_language).
 ENGLISH_TEXT_HELP = _("Zoals Engelstalige bezoekers het zien (onder /en/). Leeg: zij zien de Nederlandse tekst.")
