@@ -234,7 +234,7 @@ class PageSitemap(Sitemap):
     def items(self):
         # The Dutch tree, whatever language the request came in: its pages are the canonical
         # ones, and each is listed under both languages below (an English translation is shown
-        # at /en/ + its Dutch page's path, so that is its alternate).
+        # at the page's English address, so that is its alternate).
         with override(settings.LANGUAGE_CODE):
             return canonical_pages(super().items())
 

@@ -9,11 +9,13 @@ not in the visitor's language says so once (`core/templatetags/language_tags.py`
 A page's language is its Wagtail locale. Editors translate a page with wagtail-localize, which
 keeps the English text in a copy of the page in the English locale; that copy is never served
 or listed itself. The Dutch page stays the one object everything keys on (registrations,
-follows, search, the API), is the only one with an address, and is shown under /en/ with the
-English text laid over it (`in_visitor_language`, called by the home page's routing). Links to
-any page follow the visitor's interface (`VisitorLanguageUrlMixin`): /en/ + the Dutch page's
-path under /en/, whether the page is translated or not. Why: docs/architecture.md, "Content
-in two languages".
+follows, search, the API) and is shown under /en/ with the English text laid over it
+(`in_visitor_language`, called by the home page's routing). Its English address uses the slugs
+the translators chose (the English copy's path; an untranslated page keeps its Dutch slug below
+its parent's English address: `page_path_in_language`), and its old /en/ address with the Dutch
+slug redirects there. Links to any page follow the visitor's interface
+(`VisitorLanguageUrlMixin`, `path_in_language`, `url_in_language`). Why: docs/architecture.md,
+"Content in two languages".
 
 The locales are read once per process: there are two, and their language codes never change
 after the set-up.
@@ -225,8 +227,9 @@ def _texts_of(translated, accessors):
 
 def translated_text_fields(model):
     """The names of `model`'s own text fields an editor translates (wagtail-localize's
-    translatable fields that are plain columns: title, lead, body, …), never the slug, so the
-    address stays the Dutch page's."""
+    translatable fields that are plain columns: title, lead, body, …), never the slug: the page
+    served stays the Dutch object, and its English slug makes its English address instead
+    (`page_path_in_language`)."""
     if model not in _text_fields:
         from wagtail_localize.fields import TranslatableField, get_translatable_fields
 

@@ -10,7 +10,8 @@ Bad input (control characters such as NUL, over-long values, numbers out of rang
 unknown `locale`) gets a JSON 400 with a Dutch message; what does not exist a JSON 404.
 `?locale=en`: the pages are written in Dutch and there is no English page tree (the English
 site shows the same pages under /en/), so the API answers with the Dutch pages and says so
-in `meta.locale_note`. Links (`detail_url`, `html_url`) start with PUBLIC_BASE_URL.
+in `meta.locale_note`; `html_url` is then each page's English address (a translated page's
+English slug). Links (`detail_url`, `html_url`) start with PUBLIC_BASE_URL.
 """
 
 import re
