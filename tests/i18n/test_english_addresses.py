@@ -37,6 +37,8 @@ def test_a_translated_page_is_served_at_its_english_slug(client, demo_content):
     english_url = url_in("en", story)
     assert english_url.startswith("/en/") and english_url.endswith("/together-on-the-street/")
     assert english_url == "/en" + url_in("nl", story).replace(story.slug, "together-on-the-street")
+    # The English copy's own URL (the admin's "view live") is the same address.
+    assert story.get_translation(Locale.objects.get(language_code="en")).url == english_url
     soup = soup_of(client, english_url)
     assert soup.find("h1").get_text(strip=True) == ENGLISH_TITLE
     # The Dutch address is untouched.
@@ -101,6 +103,8 @@ def test_links_to_it_under_en_give_the_english_address(client, demo_content):
     assert english in [a["href"] for a in hits.find_all("a", href=True)]
     feed = client.get("/en/feeds/praktijkverhalen/").content.decode()
     assert english + '"' in feed and "/en" + url_in("nl", story) + '"' not in feed
+    search_api = client.get("/api/search/", {"q": story.title.split()[0], "locale": "en"}).json()["results"]
+    assert english in [hit["url"] for hit in search_api]
     api = client.get(f"/api/v2/stories/{story.pk}/?locale=en").json()
     assert api["meta"]["html_url"].endswith(english)
     assert client.get(f"/api/v2/stories/{story.pk}/").json()["meta"]["html_url"].endswith(url_in("nl", story))
