@@ -11,8 +11,8 @@ keeps the English text in a copy of the page in the English locale; that copy is
 or listed itself. The Dutch page stays the one object everything keys on (registrations,
 follows, search, the API) and is shown under /en/ with the English text laid over it
 (`in_visitor_language`, called by the home page's routing). Its English address uses the slugs
-the translators chose (the English copy's path; an untranslated page keeps its Dutch slug below
-its parent's English address: `page_path_in_language`), and its old /en/ address with the Dutch
+the translators chose (an untranslated page keeps its Dutch slug below its parent's English
+address: `page_path_in_language`), and its old /en/ address with the Dutch
 slug redirects there. Links to any page follow the visitor's interface
 (`VisitorLanguageUrlMixin`, `path_in_language`, `url_in_language`). Why: docs/architecture.md,
 "Content in two languages".
@@ -392,10 +392,10 @@ def url_in_language(url, language, request=None):
 
 # -- Translated addresses ----------------------------------------------------------------------
 #
-# A page's address under /en/ is built from the English tree wagtail-localize keeps: a page with
-# a published English translation lives at that translation's path (its English slug, under its
-# parents' English slugs), a page without one at its parent's English address + its own Dutch
-# slug. The map below holds only the pages whose English path differs from the Dutch one
+# A page's address under /en/ is its Dutch path with, segment by segment, the English slug of
+# each page on it that has a published English translation (the slug its translator chose in
+# wagtail-localize); a page without one keeps its own Dutch slug below its parent's English
+# address. The map below holds only the pages whose English path differs from the Dutch one
 # ({Dutch path: English path} and back, paths below the home page, "a/b/"); every other address
 # follows from its nearest mapped ancestor. It is read in one query and kept per process for the
 # page cache's generation (`core.page_cache.cached_for_generation`: publishing, unpublishing or
@@ -409,6 +409,13 @@ def _relative_page_path(url_path):
 
 
 def _load_translated_paths(language):
+    """({Dutch path: path in `language`}, the reverse) for every page whose address differs.
+
+    One query: the slugs of the live translations (never aliases: an untranslated parent that
+    wagtail-localize copied into the English tree keeps its Dutch slug, whatever slug its alias
+    kept), each under its Dutch original's path. A path reads in English segment by segment, each
+    page's English slug where it has a live translation: the Dutch tree's shape decides, so a page
+    moved in Dutch moves in English too."""
     from django.db.models import OuterRef, Subquery
 
     Page = _base_page_model()
@@ -417,15 +424,19 @@ def _load_translated_paths(language):
         return {}, {}
     originals = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=default_id, live=True)
     rows = (
-        Page.objects.filter(locale_id=locale_id, live=True, depth__gt=2)
+        Page.objects.filter(locale_id=locale_id, live=True, alias_of__isnull=True, depth__gt=2)
         .annotate(original_path=Subquery(originals.values("url_path")[:1]))
         .exclude(original_path=None)
-        .values_list("original_path", "url_path")
+        .values_list("original_path", "slug")
     )
+    slugs = {_relative_page_path(original_path): slug for original_path, slug in rows}
     to_language, from_language = {}, {}
-    for original_path, url_path in rows:
-        dutch, translated = _relative_page_path(original_path), _relative_page_path(url_path)
-        if dutch and translated and dutch != translated:
+    for dutch in slugs:
+        prefix, translated = "", ""
+        for segment in dutch.split("/")[:-1]:
+            prefix += f"{segment}/"
+            translated += f"{slugs.get(prefix, segment)}/"
+        if dutch and translated != dutch:
             to_language[dutch] = translated
             from_language[translated] = dutch
     return to_language, from_language
