@@ -363,7 +363,7 @@ def path_in_language(path, language, request=None):
     """The same site path in `language`'s URLs ("/kennisbank/x/" → "/en/kennisbank/x/").
 
     `path` may be in any language of the site (its prefix says which). A page's address is
-    translated too: "/praktijkverhalen/think-tweede-klas/" → "/en/praktijkverhalen/think-second-year/"
+    translated too: "/praktijkverhalen/think-tweede-klas/" → "/en/praktijkverhalen/think-in-the-second-year/"
     when the translator gave the page an English slug (`page_path_in_language`).
     Raises Resolver404 / NoReverseMatch for anything that is no path of the site.
     """
@@ -463,7 +463,7 @@ def _mapped(path, mapping):
 def page_path_in_language(path, language, request=None):
     """A page path of the Dutch tree below the home page ("praktijkverhalen/think-tweede-klas/",
     as Wagtail's serve view takes it) as it reads in `language`: with the English slugs the
-    translators chose for the page and its parents ("praktijkverhalen/think-second-year/")."""
+    translators chose for the page and its parents ("praktijkverhalen/think-in-the-second-year/")."""
     if language == default_language() or not path:
         return path
     return _mapped(path, _translated_paths(language, request)[0])
