@@ -2,9 +2,12 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.registers import NUMBER_FORMATS, Register, normalise
+from core.languages import marked_text
 
 from .models import Background, OrganiserMessage, RegistrationQuestion
 
@@ -168,7 +171,10 @@ class EvaluationForm(forms.Form):
         self.aspects = list(aspects)
         for aspect in self.aspects:
             self.fields[f"aspect_{aspect.pk}"] = forms.TypedChoiceField(
-                label=_("%(aspect)s (1 tot 5 sterren)") % {"aspect": aspect.name},
+                # The aspect's English name under /en/, else its Dutch one marked as Dutch.
+                label=mark_safe(
+                    _("%(aspect)s (1 tot 5 sterren)") % {"aspect": conditional_escape(marked_text(aspect, "name"))}
+                ),
                 choices=STAR_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect(attrs={"class": "star-rating__input"}),

@@ -933,10 +933,16 @@ class EvaluationAspect(models.Model):
     """What participants rate with 1–5 stars; editors add aspects without a code change."""
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
+    name_en = models.CharField(
+        _("naam in het Engels"),
+        max_length=120,
+        blank=True,
+        help_text=_("Zoals deelnemers het zien op het evaluatieformulier onder /en/. Leeg: de Nederlandse naam."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     active = models.BooleanField(_("actief"), default=True)
 
-    panels = [FieldPanel("name"), FieldPanel("sort_order"), FieldPanel("active")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("sort_order"), FieldPanel("active")]
 
     class Meta:
         ordering = ["sort_order", "name"]

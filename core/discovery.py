@@ -28,7 +28,7 @@ from django.contrib.syndication.views import Feed
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
@@ -37,7 +37,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.contrib.sitemaps import Sitemap
 
-from core.languages import canonical_pages, content_language, visitor_language_items
+from core.languages import canonical_pages, content_language, url_in_language, visitor_language_items
 from core.public_urls import absolute_url, page_absolute_url
 from core.query_params import whole_number
 
@@ -112,9 +112,10 @@ def canonical_path(request):
     return request.path + (f"?{urlencode(kept)}" if kept else "")
 
 
-def language_alternates(path):
-    """[(hreflang, absolute URL)] of `path` in every language, then x-default (the Dutch one)."""
-    alternates = [(code, absolute_url(translate_url(path, code))) for code, _name in settings.LANGUAGES]
+def language_alternates(path, request=None):
+    """[(hreflang, absolute URL)] of `path` in every language, then x-default (the Dutch one).
+    A translated page's English alternate is its English address (`url_in_language`)."""
+    alternates = [(code, absolute_url(url_in_language(path, code, request))) for code, _name in settings.LANGUAGES]
     default = dict(alternates)[settings.LANGUAGE_CODE]
     return [*alternates, ("x-default", default)]
 
@@ -146,7 +147,7 @@ def head_tags(request, page=None, title="", description=""):
     image, image_size, image_alt = share_image(page)
     return {
         "canonical": absolute_url(path),
-        "alternates": language_alternates(path),
+        "alternates": language_alternates(path, request),
         "description": summary_text(description) if description else page_description(page),
         "title": title or site_name(),
         "site_name": site_name(),
@@ -233,7 +234,7 @@ class PageSitemap(Sitemap):
     def items(self):
         # The Dutch tree, whatever language the request came in: its pages are the canonical
         # ones, and each is listed under both languages below (an English translation is shown
-        # at /en/ + its Dutch page's path, so that is its alternate).
+        # at the page's English address, so that is its alternate).
         with override(settings.LANGUAGE_CODE):
             return canonical_pages(super().items())
 

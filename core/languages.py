@@ -9,17 +9,20 @@ not in the visitor's language says so once (`core/templatetags/language_tags.py`
 A page's language is its Wagtail locale. Editors translate a page with wagtail-localize, which
 keeps the English text in a copy of the page in the English locale; that copy is never served
 or listed itself. The Dutch page stays the one object everything keys on (registrations,
-follows, search, the API), is the only one with an address, and is shown under /en/ with the
-English text laid over it (`in_visitor_language`, called by the home page's routing). Links to
-any page follow the visitor's interface (`VisitorLanguageUrlMixin`): /en/ + the Dutch page's
-path under /en/, whether the page is translated or not. Why: docs/architecture.md, "Content
-in two languages".
+follows, search, the API) and is shown under /en/ with the English text laid over it
+(`in_visitor_language`, called by the home page's routing). Its English address uses the slugs
+the translators chose (an untranslated page keeps its Dutch slug below its parent's English
+address: `page_path_in_language`), and its old /en/ address with the Dutch
+slug redirects there. Links to any page follow the visitor's interface
+(`VisitorLanguageUrlMixin`, `path_in_language`, `url_in_language`). Why: docs/architecture.md,
+"Content in two languages".
 
 The locales are read once per process: there are two, and their language codes never change
 after the set-up.
 """
 
 import dataclasses
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
@@ -224,8 +227,9 @@ def _texts_of(translated, accessors):
 
 def translated_text_fields(model):
     """The names of `model`'s own text fields an editor translates (wagtail-localize's
-    translatable fields that are plain columns: title, lead, body, …), never the slug, so the
-    address stays the Dutch page's."""
+    translatable fields that are plain columns: title, lead, body, …), never the slug: the page
+    served stays the Dutch object, and its English slug makes its English address instead
+    (`page_path_in_language`)."""
     if model not in _text_fields:
         from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
@@ -310,8 +314,9 @@ def results_in_language(results, language=None):
     """Copies of search hits (search.results.Result: a page's index key, title, summary) with
     the title and summary of their page's published translation into `language` (the
     interface's by default), marked so (`shown_language`); one query for all hits, mapped by
-    page id. The highlighted Dutch excerpt of such a hit is left out, and so is its Dutch summary
-    when the translation has none: no Dutch text is shown as English."""
+    page id. The highlighted Dutch excerpt of such a hit is left out; when the translation has no
+    summary the hit keeps its Dutch excerpt or summary, marked as Dutch (`excerpt_language`, read
+    by `{% excerpt_lang %}`): no Dutch text is shown as English, and none is hidden."""
     language = language or interface_language()
     results = list(results)
     if language == default_language():
@@ -325,7 +330,14 @@ def results_in_language(results, language=None):
             shown.append(result)
             continue
         summary = next((texts[name] for name in SUMMARY_FIELDS if texts.get(name)), "")
-        copy = dataclasses.replace(result, title=texts.get("title") or result.title, summary=summary, highlight="")
+        title = texts.get("title") or result.title
+        if summary:
+            copy = dataclasses.replace(result, title=title, summary=summary, highlight="")
+        else:
+            # The translation has no summary (an atelier's is optional): the hit keeps what the
+            # Dutch hit shows, its excerpt or summary, marked as Dutch (`excerpt_language`).
+            copy = dataclasses.replace(result, title=title)
+            copy.excerpt_language = default_language()
         copy.shown_language = language
         shown.append(copy)
     return shown
@@ -339,12 +351,124 @@ def _page_of_key(key):
     return model_and_pk(key, base=Page)
 
 
-def path_in_language(path, language):
-    """The same site path in `language`'s URLs ("/kennisbank/x/" → "/en/kennisbank/x/")."""
-    with translation.override(default_language()):
+def path_in_language(path, language, request=None):
+    """The same site path in `language`'s URLs ("/kennisbank/x/" → "/en/kennisbank/x/").
+
+    `path` may be in any language of the site (its prefix says which). A page's address is
+    translated too: "/praktijkverhalen/think-tweede-klas/" → "/en/praktijkverhalen/think-in-the-second-year/"
+    when the translator gave the page an English slug (`page_path_in_language`).
+    Raises Resolver404 / NoReverseMatch for anything that is no path of the site.
+    """
+    source = translation.get_language_from_path(path) or default_language()
+    with translation.override(source):
         match = resolve(path)
+    args = match.args
+    if match.url_name == "wagtail_serve" and args:
+        dutch = page_path_in_default_language(args[0], source, request)
+        args = (page_path_in_language(dutch, language, request), *args[1:])
     with translation.override(language):
-        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        return reverse(match.view_name, args=args, kwargs=match.kwargs)
+
+
+def url_in_language(url, language, request=None):
+    """`url` (a path with its query, as `request.get_full_path()` gives it) in `language`, for the
+    language switch and the hreflang alternates; unchanged when it is no address of the site
+    (as Django's `translate_url`, which knows nothing of pages' translated slugs)."""
+    parsed = urlsplit(url)
+    try:
+        path = path_in_language(unquote(parsed.path), language, request)
+    except (Resolver404, NoReverseMatch):
+        return url
+    return urlunsplit((parsed.scheme, parsed.netloc, path, parsed.query, parsed.fragment))
+
+
+# -- Translated addresses ----------------------------------------------------------------------
+#
+# A page's address under /en/ is its Dutch path with, segment by segment, the English slug of
+# each page on it that has a published English translation (the slug its translator chose in
+# wagtail-localize); a page without one keeps its own Dutch slug below its parent's English
+# address. The map below holds only the pages whose English path differs from the Dutch one
+# ({Dutch path: English path} and back, paths below the home page, "a/b/"); every other address
+# follows from its nearest mapped ancestor. It is read in one query and kept per process for the
+# page cache's generation (`core.page_cache.cached_for_generation`: publishing, unpublishing or
+# moving a page starts a new one).
+
+
+def _relative_page_path(url_path):
+    """A page's path below its site's home page ("/home-nl/a/b/" → "a/b/")."""
+    parts = url_path.split("/", 2)
+    return parts[2] if len(parts) > 2 else ""
+
+
+def _load_translated_paths(language):
+    """({Dutch path: path in `language`}, the reverse) for every page whose address differs.
+
+    One query: the slugs of the live translations (never aliases: an untranslated parent that
+    wagtail-localize copied into the English tree keeps its Dutch slug, whatever slug its alias
+    kept), each under its Dutch original's path. A path reads in English segment by segment, each
+    page's English slug where it has a live translation: the Dutch tree's shape decides, so a page
+    moved in Dutch moves in English too."""
+    from django.db.models import OuterRef, Subquery
+
+    Page = _base_page_model()
+    locale_id, default_id = _locale_id(language), _locale_id(default_language())
+    if locale_id is None or default_id is None:
+        return {}, {}
+    originals = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=default_id, live=True)
+    rows = (
+        Page.objects.filter(locale_id=locale_id, live=True, alias_of__isnull=True, depth__gt=2)
+        .annotate(original_path=Subquery(originals.values("url_path")[:1]))
+        .exclude(original_path=None)
+        .values_list("original_path", "slug")
+    )
+    slugs = {_relative_page_path(original_path): slug for original_path, slug in rows}
+    to_language, from_language = {}, {}
+    for dutch in slugs:
+        prefix, translated = "", ""
+        for segment in dutch.split("/")[:-1]:
+            prefix += f"{segment}/"
+            translated += f"{slugs.get(prefix, segment)}/"
+        if dutch and translated != dutch:
+            to_language[dutch] = translated
+            from_language[translated] = dutch
+    return to_language, from_language
+
+
+def _translated_paths(language, request=None):
+    """({Dutch path: path in `language`}, the reverse); with `request`, the page cache's
+    generation is read once for the request, else once per call."""
+    from core.page_cache import cached_for_generation
+
+    return cached_for_generation(request, f"translated-page-paths:{language}", lambda: _load_translated_paths(language))
+
+
+def _mapped(path, mapping):
+    """`path` ("a/b/c/") with its longest prefix found in `mapping` replaced."""
+    segments = [segment for segment in path.split("/") if segment]
+    for length in range(len(segments), 0, -1):
+        prefix = "".join(f"{segment}/" for segment in segments[:length])
+        if prefix in mapping:
+            return mapping[prefix] + "".join(f"{segment}/" for segment in segments[length:])
+    return path
+
+
+def page_path_in_language(path, language, request=None):
+    """A page path of the Dutch tree below the home page ("praktijkverhalen/think-tweede-klas/",
+    as Wagtail's serve view takes it) as it reads in `language`: with the English slugs the
+    translators chose for the page and its parents ("praktijkverhalen/think-in-the-second-year/")."""
+    if language == default_language() or not path:
+        return path
+    return _mapped(path, _translated_paths(language, request)[0])
+
+
+def page_path_in_default_language(path, language, request=None):
+    """The Dutch page path of a page path in `language` (the reverse of `page_path_in_language`):
+    what the home page routes in the Dutch tree. A path with a Dutch slug where the page has an
+    English one comes back unchanged; `HomePage.route` then sends the visitor on to the English
+    address."""
+    if language == default_language() or not path:
+        return path
+    return _mapped(path, _translated_paths(language, request)[1])
 
 
 class VisitorLanguageUrlMixin:
@@ -368,13 +492,35 @@ class VisitorLanguageUrlMixin:
         if parts is None or parts[2] is None or language == default_language():
             return parts
         site_id, root_url, path = parts
-        return site_id, root_url, path_in_language(path, language)
+        return site_id, root_url, path_in_language(path, language, request)
 
 
 def foreign_language(page):
     """The content language of `page` when it differs from the interface's, else ""."""
     language = content_language(page)
     return language if language != interface_language() else ""
+
+
+def text_in_visitor_language(item, field):
+    """(text, language) of an editor's text field of a snippet as the visitor reads it: its
+    English column (`<field>_en`, e.g. a product's `title_en`) under /en/ when an editor filled
+    it in, else the Dutch `field`. One row per item in both languages, as the vocabulary terms
+    (docs/architecture.md, "Content in two languages"): tips, votes, scores and links keep
+    pointing at the one row."""
+    if interface_language() != default_language():
+        english = getattr(item, f"{field}_en", "")
+        if english:
+            return english, interface_language()
+    return getattr(item, field, "") or "", default_language()
+
+
+def marked_text(item, field):
+    """`item.<field>` in the visitor's language (`text_in_visitor_language`), inside
+    `<span lang="nl">` when it is the Dutch text under /en/ (no English yet)."""
+    text, language = text_in_visitor_language(item, field)
+    if text and language != interface_language():
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return text
 
 
 def marked_label(item):
@@ -389,3 +535,17 @@ def marked_label(item):
     if language and language != interface_language():
         return format_html('<span lang="{}">{}</span>', language, label)
     return label
+
+
+def redirect_to_permanent_address(page, request, serve_args, serve_kwargs):
+    """Wagtail's `before_serve_page` hook (core/wagtail_hooks.py): a page reached under /en/ by
+    its Dutch slug while it has an English one (`HomePage.route` set `permanent_address`) answers
+    with a permanent redirect to its English address, its query string kept: old links and
+    search engines' entries keep working and move over."""
+    from django.http import HttpResponsePermanentRedirect
+
+    address = getattr(page, "permanent_address", None)
+    if not address:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)

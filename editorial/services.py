@@ -486,13 +486,15 @@ def municipalities_user_may_attribute(user):
     return municipalities_worked_for(organisations_of(user))
 
 
-def translate_page(page, english_strings, user=None, publish=True, language="en"):
+def translate_page(page, english_strings, user=None, publish=True, language="en", slug=None):
     """Make or update `page`'s translation through wagtail-localize, as its editor would.
 
     `english_strings` maps Dutch strings of the page (a title, a paragraph of rich text) to
     their English; strings left out keep the Dutch text, as an unfinished translation does in
     wagtail-localize's editor. The demo's translations (`practices/demo.py`) and the tests use
-    this; editors use the admin's "Translate this page". Returns the translated page.
+    this; editors use the admin's "Translate this page". `slug`: the translation's own slug
+    (its English address, core/languages.py), else it keeps the Dutch one. Returns the
+    translated page.
     """
     from wagtail.models import Locale
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -504,7 +506,7 @@ def translate_page(page, english_strings, user=None, publish=True, language="en"
         translate_object(page, [locale], user=user)
         source, _created = TranslationSource.update_or_create_from_instance(page)
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-            english = english_strings.get(segment.string.data)
+            english = slug if slug and segment.context.path == "slug" else english_strings.get(segment.string.data)
             if english is not None:
                 StringTranslation.objects.update_or_create(
                     translation_of=segment.string,

@@ -1,10 +1,9 @@
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Site
 
 from core import page_cache
-from core.languages import foreign_language, interface_language, visitor_language_items
+from core.languages import foreign_language, interface_language, url_in_language, visitor_language_items
 
 from .models import FooterSettings
 
@@ -14,14 +13,15 @@ def site_navigation(request):
 
     Navigation: the live children of the site's home page that are marked for menus.
     Language links are plain links to the same page in the other language (no form, so
-    public pages carry no CSRF token and can be cached for anonymous visitors).
+    public pages carry no CSRF token and can be cached for anonymous visitors); a translated
+    page's link goes to its address in that language, English slug and all.
     """
     current = get_language()
     language_links = [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(request.get_full_path(), code),
+            "url": url_in_language(request.get_full_path(), code, request),
         }
         for code, _name in settings.LANGUAGES
         if code != current

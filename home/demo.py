@@ -6,7 +6,8 @@ knowledge workshop. They are made through wagtail-localize, as an editor's "Tran
 makes them (`editorial.services.translate_page`), so editors find them in the admin as normal
 translations they can sync and edit.
 
-Runs after every other loader, so the pages are complete when their text is read. Idempotent: a
+Each page gets the English slug of the data file (`slug_en`), so it lives at its English address
+under /en/, as a translator's translated slug puts it (core/languages.py). Runs after every other loader, so the pages are complete when their text is read. Idempotent: a
 page that has a published English translation already is left alone. A page whose Dutch text no
 longer matches the data file (an editor changed it) is skipped with a message naming the text:
 a page is translated whole or not at all, never with Dutch sentences in its English version.
@@ -32,10 +33,11 @@ def normalised(text):
 
 
 def english_pages(data_file=None):
-    """[(label, page model, slug, {normalised Dutch text: English text})] from the data file."""
+    """[(label, page model, slug, English slug or "", {normalised Dutch text: English text})]
+    from the data file."""
     data_file = data_file or demo_file(__file__, "english.toml")
     pages = []
-    for label, entry in data_file.entries("page", ("type", "slug", "text"), label_key="slug"):
+    for label, entry in data_file.entries("page", ("type", "slug", "text"), ("slug_en",), label_key="slug"):
         try:
             model = apps.get_model(entry["type"])
         except (LookupError, ValueError) as error:
@@ -45,7 +47,7 @@ def english_pages(data_file=None):
             if not str(text["nl"]).strip() or not str(text["en"]).strip():
                 raise data_file.error(label, "nl en en mogen niet leeg zijn.")
             texts[normalised(text["nl"])] = text["en"]
-        pages.append((label, model, entry["slug"], texts))
+        pages.append((label, model, entry["slug"], str(entry.get("slug_en", "")).strip(), texts))
     return pages
 
 
@@ -63,7 +65,7 @@ def texts_to_translate(page):
 
 def load(log):
     made = 0
-    for label, model, slug, english in english_pages():
+    for label, model, slug, english_slug, english in english_pages():
         page = model.objects.filter(slug=slug, locale__language_code="nl").first()
         if page is None:
             log(f"Vertaling {label}: geen Nederlandse pagina ‘{slug}’; overgeslagen.")
@@ -75,6 +77,7 @@ def load(log):
         if missing:
             log(f"Vertaling {label}: geen Engelse tekst voor ‘{missing[0][:60]}’; pagina niet vertaald.")
             continue
-        translate_page(page, {exact: english[text] for text, exact in dutch.items()}, language=LANGUAGE)
+        strings = {exact: english[text] for text, exact in dutch.items()}
+        translate_page(page, strings, language=LANGUAGE, slug=english_slug or None)
         made += 1
     log(f"Engelse vertalingen: {made} pagina's vertaald." if made else "Engelse vertalingen waren er al.")

@@ -18,6 +18,9 @@ from core.languages import (
     canonical_page,
     foreign_language,
     in_visitor_language,
+    interface_language,
+    page_path_in_default_language,
+    page_path_in_language,
     visitor_language_items,
 )
 from core.public_urls import absolute_url
@@ -46,10 +49,23 @@ class HomePage(VisitorLanguageUrlMixin, Page):
         published translation (`core.languages.in_visitor_language`): /en/… shows English where
         it exists and the Dutch, marked, where it does not, and the page served is always the
         canonical one.
+
+        Under /en/ the path is first read back into the Dutch tree's slugs
+        (`page_path_in_default_language`: a translated page lives at its English slug). A path
+        that reaches a translated page by its Dutch slug (an old link) is answered with a
+        permanent redirect to the English address (`permanent_address`, sent by the
+        `before_serve_page` hook in core/wagtail_hooks.py).
         """
         original = canonical_page(self)
-        page, args, kwargs = Page.route(original, request, path_components)
-        return RouteResult(in_visitor_language(page.specific), args=args, kwargs=kwargs)
+        language = interface_language()
+        requested = "".join(f"{component}/" for component in path_components)
+        dutch = page_path_in_default_language(requested, language, request)
+        page, args, kwargs = Page.route(original, request, [component for component in dutch.split("/") if component])
+        page = in_visitor_language(page.specific)
+        address = page_path_in_language(dutch, language, request)
+        if address != requested:
+            page.permanent_address = reverse("wagtail_serve", args=[address])
+        return RouteResult(page, args=args, kwargs=kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -114,6 +130,15 @@ class FooterLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(
         label=_("linktekst"), required=False, max_length=80, help_text=_("Leeg: de titel van de pagina.")
     )
+    label_en = blocks.CharBlock(
+        label=_("linktekst in het Engels"),
+        required=False,
+        max_length=80,
+        help_text=_(
+            "Getoond onder /en/. Leeg: de Engelse titel van de pagina als die vertaald is, anders de "
+            "Nederlandse linktekst."
+        ),
+    )
 
     class Meta:
         icon = "link"
@@ -155,26 +180,37 @@ class FooterSettings(BaseSiteSetting):
     def link_items(self):
         """The links as label + URL, skipping pages that are no longer live. A link without a
         label of its own shows its page's title: under /en/ the English one where the page
-        has a published translation (one query for all links), with the title's `lang`."""
+        has a published translation (one query for all links), with the title's `lang`.
+
+        Under /en/ a link with a label of its own shows its English label (`label_en`); without
+        one, the English title of its page when the page is translated, else the Dutch label,
+        marked `lang="nl"` (by `_footer` in home/context_processors.py: a link that says
+        nothing of its language is the editors' Dutch)."""
         pages = visitor_language_items(
             value["page"].specific
             for value in (block.value for block in self.links)
             if value.get("page") is not None and value["page"].live
         )
         translated = {page.pk: page for page in pages}
+        english = interface_language() == "en"
         items = []
         for block in self.links:
             value = block.value
-            page = value.get("page")
+            page, label = value.get("page"), value.get("label")
             if page is not None:
                 if not page.live:
                     continue
                 # The specific page builds its link in the visitor's language (core.languages).
                 page = translated[page.pk]
-                if value.get("label"):
-                    items.append({"label": value["label"], "url": page.url})
-                else:
-                    items.append({"label": page.title, "url": page.url, "lang": foreign_language(page)})
-            elif value.get("url"):
-                items.append({"label": value.get("label"), "url": value.get("url")})
+                url = page.url
+            else:
+                url = value.get("url")
+                if not url:
+                    continue
+            if english and label and value.get("label_en"):
+                items.append({"label": value["label_en"], "url": url, "lang": ""})
+            elif page is not None and (not label or getattr(page, "shown_language", "") == "en"):
+                items.append({"label": page.title, "url": url, "lang": foreign_language(page)})
+            else:
+                items.append({"label": label, "url": url})
         return items

@@ -10,7 +10,8 @@ Bad input (control characters such as NUL, over-long values, numbers out of rang
 unknown `locale`) gets a JSON 400 with a Dutch message; what does not exist a JSON 404.
 `?locale=en`: the pages are written in Dutch and there is no English page tree (the English
 site shows the same pages under /en/), so the API answers with the Dutch pages and says so
-in `meta.locale_note`. Links (`detail_url`, `html_url`) start with PUBLIC_BASE_URL.
+in `meta.locale_note`; `html_url` is then each page's English address (a translated page's
+English slug). Links (`detail_url`, `html_url`) start with PUBLIC_BASE_URL.
 """
 
 import re
@@ -129,11 +130,11 @@ class AvailableLocaleFilter(LocaleFilter):
         if code == settings.LANGUAGE_CODE:
             return queryset
         # Every item is its Dutch page (the one object registrations, follows and search key
-        # on); an English translation shows at the item's address under /en/.
+        # on); an English translation shows at the item's English address (`html_url`).
         with translation.override(code):
             view.locale_note = _(
-                "Elk item is de Nederlandse pagina; waar een Engelse vertaling is, staat die op het "
-                "adres van de pagina onder /en/."
+                "Elk item is de Nederlandse pagina; html_url is het adres onder /en/, waar een Engelse "
+                "vertaling staat als die er is."
             )
         return queryset
 
@@ -147,9 +148,17 @@ class PublicDetailUrlField(DetailUrlField):
 
 
 class PublicHtmlUrlField(PageHtmlUrlField):
+    """The page's public address; with `?locale=en` its English address (a translated page's
+    English slug under /en/, core/languages.py), where an English reader finds it."""
+
     def to_representation(self, page):
+        request = self.context.get("request")
+        code = request.GET.get("locale") if request is not None else None
+        if code is None or unknown_language_message(code):
+            code = settings.LANGUAGE_CODE
         try:
-            return page_absolute_url(page)
+            with translation.override(code):
+                return page_absolute_url(page)
         except NoReverseMatch:
             return None
 

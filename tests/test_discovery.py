@@ -15,7 +15,7 @@ from PIL import Image
 from wagtail.models import Page, PageViewRestriction
 
 from ateliers.models import AtelierPage, AtelierSeriesPage, AtelierState, Registration
-from core.languages import content_language, in_visitor_language
+from core.languages import content_language, in_visitor_language, url_in_language
 from home.models import ContentPage, HomePage
 from organisations.models import SECTION_FOLDER_TYPES, OrganisationIndexPage, OrganisationPage, StoryFolderPage
 from practices.models import (
@@ -163,7 +163,8 @@ def test_the_sitemap_lists_every_public_page_in_both_languages_with_its_alternat
         assert set(alternates) == {"nl", "en", "x-default"}, loc
         assert loc in (alternates["nl"], alternates["en"])
         assert alternates["x-default"] == alternates["nl"]
-        assert alternates["en"] == alternates["nl"].replace(BASE, f"{BASE}/en", 1)
+        # The English alternate is the page's English address (a translated page's English slug).
+        assert alternates["en"] == BASE + url_in_language(alternates["nl"].removeprefix(BASE), "en")
         # Every alternate is itself listed, pointing back (hreflang pairs are reciprocal).
         assert entries[alternates["en"]]["alternates"] == alternates
 

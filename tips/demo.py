@@ -47,6 +47,7 @@ def read_community():
         data_file.get("community", dict),
         ("slug", "name", "host_organisation", "facilitating_organisation", "focus_question")
         + ("neighbourhood", "themes"),
+        ("focus_question_en",),
     )
     short_names = set(Organisation.objects.exclude(short_name="").values_list("short_name", flat=True))
     for field in ("host_organisation", "facilitating_organisation"):
@@ -79,7 +80,10 @@ def read_community():
     collected = data_file.check_fields("[collected]", data_file.get("collected", dict), ("author", "text"))
     data_file.check_known("[collected]", "author", collected["author"], keys)
     product = data_file.check_fields(
-        "[product]", data_file.get("product", dict), ("title", "kind", "description", "tips")
+        "[product]",
+        data_file.get("product", dict),
+        ("title", "kind", "description", "tips"),
+        ("title_en", "description_en"),
     )
     data_file.check_known("[product]", "kind", product["kind"], Product.Kind.values)
     data_file.check_known("[product]", "tips", product["tips"], numbers)
@@ -125,6 +129,7 @@ def _load(log):
             "host_organisation": Organisation.objects.get(short_name=details["host_organisation"]),
             "facilitating_organisation": Organisation.objects.get(short_name=details["facilitating_organisation"]),
             "focus_question": details["focus_question"],
+            "focus_question_en": details.get("focus_question_en", ""),
             "neighbourhood": details["neighbourhood"],
         },
     )
@@ -245,8 +250,10 @@ def _load(log):
     product = Product.objects.create(
         community=community,
         title=product_data["title"],
+        title_en=product_data.get("title_en", ""),
         kind=product_data["kind"],
         description=product_data["description"],
+        description_en=product_data.get("description_en", ""),
     )
     product.tips.set([tips[n] for n in product_data["tips"]])
     tried_it = data["tried_it"]

@@ -26,6 +26,10 @@ from core import discovery
 from core.languages import VisitorLanguageUrlMixin
 from search.documents import SearchDocument
 
+# Snippets with visitors' text keep their English beside the Dutch in the same row (`…_en`), as
+# the vocabulary terms do (core.languages.text_in_visitor_language).
+ENGLISH_TEXT_HELP = _("Zoals Engelstalige bezoekers het zien (onder /en/). Leeg: zij zien de Nederlandse tekst.")
+
 
 class Community(ClusterableModel):
     """A private group; nothing that happens in it is visible to people outside it.
@@ -52,6 +56,7 @@ class Community(ClusterableModel):
         related_name="facilitated_communities",
     )
     focus_question = models.TextField(_("focusvraag"))
+    focus_question_en = models.TextField(_("focusvraag in het Engels"), blank=True, help_text=ENGLISH_TEXT_HELP)
     neighbourhood = models.CharField(_("wijk of buurt"), max_length=120, blank=True)
     open_to_requests = models.BooleanField(
         _("open voor aanmeldingen"),
@@ -69,6 +74,7 @@ class Community(ClusterableModel):
         FieldPanel("host_organisation"),
         FieldPanel("facilitating_organisation"),
         FieldPanel("focus_question"),
+        FieldPanel("focus_question_en"),
         FieldPanel("neighbourhood"),
         FieldPanel("open_to_requests"),
         InlinePanel("members", heading=_("Deelnemers"), label=_("Deelnemer")),
@@ -601,8 +607,10 @@ class Product(models.Model):
 
     community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="products")
     title = models.CharField(_("titel"), max_length=200)
+    title_en = models.CharField(_("titel in het Engels"), max_length=200, blank=True, help_text=ENGLISH_TEXT_HELP)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("beschrijving"), blank=True)
+    description_en = models.TextField(_("beschrijving in het Engels"), blank=True, help_text=ENGLISH_TEXT_HELP)
     url = models.URLField(_("link"), blank=True)
     tips = models.ManyToManyField(Tip, verbose_name=_("gemaakt van de tips"), related_name="products", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -610,8 +618,10 @@ class Product(models.Model):
     panels = [
         FieldPanel("community"),
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("kind"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("url"),
         FieldPanel("tips"),
     ]

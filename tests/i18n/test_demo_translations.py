@@ -4,7 +4,8 @@ demo sees in English, made through wagtail-localize from `home/demo_data/english
 import os
 
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from django.utils import translation
+from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from ateliers.models import AtelierPage
@@ -25,7 +26,7 @@ def test_the_demo_has_english_translations_made_by_wagtail_localize(demo_content
         by_type.setdefault(type(page), []).append(page)
     assert len(by_type[HomePage]) == 1
     assert sorted(page.slug for page in by_type[ContentPage]) == sorted(
-        ["privacyverklaring", "toegankelijkheidsverklaring", "contact", "colofon"]
+        ["privacy-statement", "accessibility-statement", "contact", "colophon"]
     )
     assert len(by_type[PracticeStoryPage]) == 2
     assert len(by_type[MethodPage]) == 1
@@ -35,9 +36,15 @@ def test_the_demo_has_english_translations_made_by_wagtail_localize(demo_content
     assert Translation.objects.filter(target_locale__language_code="en").count() == 9
     assert StringTranslation.objects.filter(locale__language_code="en").exists()
     # Every text of every page has its English: no Dutch sentence inside an English page.
-    for label, model, slug, english in demo.english_pages():
+    for label, model, slug, english_slug, english in demo.english_pages():
         page = model.objects.get(slug=slug, locale__language_code="nl")
         assert set(demo.texts_to_translate(page)) <= set(english), label
+        # Each translated page (but the home page) has its English slug, and lives there.
+        if english_slug:
+            copy = page.get_translation(Locale.objects.get(language_code="en"))
+            assert copy.slug == english_slug, label
+            with translation.override("en"):
+                assert page.url.endswith(f"/{english_slug}/"), label
 
 
 def translation_state():
