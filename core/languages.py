@@ -88,10 +88,17 @@ def _base_page_model():
     return Page
 
 
-def _same_model_pages(page):
-    """A queryset of `page`'s own model: for a specific page one query returns the specific page
-    (for a base `Page` the caller asks for `.specific`)."""
-    return type(page)._default_manager.all()
+def _same_item_in_locale(page, locale_id, **conditions):
+    """The other page of `page`'s content item in `locale_id` that meets `conditions`, specific,
+    or None. One query when `page` is specific: its own model's queryset returns the specific
+    page (a base `Page` costs a second one for `.specific`)."""
+    found = (
+        type(page)
+        ._default_manager.filter(translation_key=page.translation_key, locale_id=locale_id, **conditions)
+        .exclude(pk=page.pk)
+        .first()
+    )
+    return found.specific if type(found) is _base_page_model() else found
 
 
 def canonical_pages(queryset):
@@ -112,14 +119,7 @@ def canonical_page(page):
     English copy (the page it was translated from)."""
     if is_canonical(page):
         return page
-    original = (
-        _same_model_pages(page)
-        .filter(translation_key=page.translation_key, locale_id=_locale_id(default_language()))
-        .first()
-    )
-    if original is None:
-        return page
-    return original if type(original) is not _base_page_model() else original.specific
+    return _same_item_in_locale(page, _locale_id(default_language())) or page
 
 
 def content_language(page):
@@ -145,15 +145,7 @@ def live_translation(page, language):
     locale_id = _locale_id(language)
     if locale_id is None:
         return None
-    translation_ = (
-        _same_model_pages(page)
-        .filter(translation_key=page.translation_key, locale_id=locale_id, live=True, alias_of__isnull=True)
-        .exclude(pk=page.pk)
-        .first()
-    )
-    if translation_ is not None and type(translation_) is _base_page_model():
-        return translation_.specific
-    return translation_
+    return _same_item_in_locale(page, locale_id, live=True, alias_of__isnull=True)
 
 
 def live_translations(pages, language=None):
