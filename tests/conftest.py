@@ -11,7 +11,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 # Tests whose behaviour depends on the database engine: locking and concurrency, full-text
 # search, migrations and set-up, JSON and ordering in exports and APIs, query counts, the
-# production-like servers and journeys, and the permission matrix as the safety net. `make test`
+# production-like servers and journeys, and the permission matrix's writes as the safety net
+# (its platform-administrator row, marked in the file; the other rows are ORM filters). `make test`
 # runs everything on SQLite and only these (plus `postgres`) again on PostgreSQL. A test that
 # asks for the `postgres_only` fixture is marked too. An entry is a folder, a file, or one test
 # (`file.py::test_name`) where only some tests of a file reach engine-dependent code: the rest
