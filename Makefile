@@ -13,10 +13,12 @@ PYTEST_ARGS ?= -q -n 2 --dist loadfile --durations=15
 # stay busy without xdist workers, and no worker waits while another migrates and loads the demo.
 # `-n 0` rather than `-p no:xdist`: a journey asks for xdist's `worker_id` fixture.
 SIDE_BY_SIDE_ARGS := -q -n 0 --durations=15
-# The PostgreSQL pass repeats only what depends on the engine (tests/conftest.py, DATABASE_SENSITIVE).
-PG_MARKERS ?= postgres or database
-# `make test` leaves the journeys (tests/journeys: gunicorn, production settings, a browser) to
-# the PostgreSQL pass, production's engine, when PostgreSQL is there; see README.
+# The PostgreSQL pass repeats what depends on the engine (tests/conftest.py, DATABASE_SENSITIVE)
+# and runs the browser tests (tests/browser and the few elsewhere marked `browser`).
+PG_MARKERS ?= postgres or database or browser
+# `make test` leaves the journeys (tests/journeys: gunicorn, production settings, a browser) and
+# the other browser tests to the PostgreSQL pass, production's engine, when PostgreSQL is there:
+# that keeps the two passes about equally long; see README.
 SQLITE_MARKERS ?=
 
 # The lock tool, at the version requirements-dev.in pins.
@@ -125,10 +127,10 @@ test: lint
 	@if bash scripts/ensure_postgres.sh; then \
 	  echo "Both passes run side by side; each is printed when it ends (tail -f test-artifacts/test-*.log to follow)."; \
 	  $(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres \
-	    SQLITE_MARKERS="not journey" PYTEST_ARGS="$(SIDE_BY_SIDE_ARGS)"; \
+	    SQLITE_MARKERS="not journey and not browser" PYTEST_ARGS="$(SIDE_BY_SIDE_ARGS)"; \
 	else \
 	  $(MAKE) --no-print-directory test-sqlite && \
-	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only (journeys included) ==="; \
+	  echo "=== PostgreSQL not available on this machine: suite ran on SQLite only (journeys and browser tests included) ==="; \
 	fi
 
 clean:
