@@ -16,7 +16,7 @@ from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from core.languages import interface_language
+from core.languages import text_in_visitor_language
 
 ENGLISH_NAME_HELP = _("Zoals Engelstalige bezoekers de term zien (onder /en/). Leeg: zij zien de Nederlandse naam.")
 
@@ -24,19 +24,16 @@ ENGLISH_NAME_HELP = _("Zoals Engelstalige bezoekers de term zien (onder /en/). L
 class BilingualLabel:
     """The label of a vocabulary entry in the visitor's language: `name_en` under /en/ when an
     editor filled it in, else the Dutch `name`, which `label_language` then says is Dutch (the
-    templates mark it with `lang="nl"`, so a screen reader pronounces it as Dutch)."""
+    templates mark it with `lang="nl"`, so a screen reader pronounces it as Dutch). The same
+    rule as every snippet's English column (`core.languages.text_in_visitor_language`)."""
 
     @property
     def label(self):
-        return self.name_en if self._shows_english else self.name
+        return text_in_visitor_language(self, "name")[0]
 
     @property
     def label_language(self):
-        return "en" if self._shows_english else "nl"
-
-    @property
-    def _shows_english(self):
-        return bool(self.name_en) and interface_language() == "en"
+        return text_in_visitor_language(self, "name")[1]
 
 
 class Term(BilingualLabel, index.Indexed, models.Model):

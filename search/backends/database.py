@@ -530,15 +530,21 @@ class DatabaseBackend(SearchBackend):
         in_title, title_params = "", []
         if match.get("head_title_query"):
             in_title, title_params = " AND title_vector @@ %s::tsquery", [match["head_title_query"]]
+        heads, heads_params = self._best_heads(match, f"{in_title}{filter_sql}", [*title_params, *filter_params])
         whole, whole_params = self._whole_query_of_heads(match)
-        cursor.execute(
-            "SELECT id FROM (SELECT id, search_vector FROM search_indexentry"
-            f" WHERE head_vector @@ %s::tsquery{in_title}{filter_sql}"
-            " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s) head"
-            f" WHERE {whole}",
-            [match["head_query"], *title_params, *filter_params, match["tsquery"], HEAD_POOL, *whole_params],
-        )
+        cursor.execute(f"SELECT id FROM ({heads}) head WHERE {whole}", [*heads_params, *whole_params])
         return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _best_heads(match, conditions_sql, conditions_params):
+        """The HEAD_POOL heads that hold the head query and meet `conditions_sql` (filters, a
+        title condition) ranked best, as a subquery (SQL, params) of their ids and whole vectors."""
+        return (
+            "SELECT id, search_vector FROM search_indexentry"
+            f" WHERE head_vector @@ %s::tsquery{conditions_sql}"
+            " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s",
+            [match["head_query"], *conditions_params, match["tsquery"], HEAD_POOL],
+        )
 
     @staticmethod
     def _whole_query_of_heads(match):
@@ -570,6 +576,7 @@ class DatabaseBackend(SearchBackend):
         PostgreSQL runs only the branch whose one-time condition holds."""
         tsquery, any_word = match["tsquery"], match["head_any_query"]
         whole, whole_params = self._whole_query_of_heads(match)
+        every_head, every_head_params = self._best_heads(match, filter_sql, filter_params)
         cursor.execute(
             "WITH likely AS (SELECT id, search_vector, ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling AS score"
             " FROM search_indexentry WHERE head_vector @@ %s::tsquery"
@@ -579,14 +586,12 @@ class DatabaseBackend(SearchBackend):
             " FROM search_indexentry) AS proven FROM likely)"
             f" SELECT id FROM likely WHERE (SELECT proven FROM enough) AND {whole}"
             " UNION ALL"
-            " SELECT id FROM (SELECT id, search_vector FROM search_indexentry"
-            f" WHERE head_vector @@ %s::tsquery{filter_sql}"
-            " ORDER BY ts_rank(head_vector, %s::tsquery, 0) * rank_ceiling DESC NULLS LAST, id LIMIT %s) head"
-            f" WHERE NOT (SELECT proven FROM enough) AND {whole}",
+            f" SELECT id FROM ({every_head}) head WHERE NOT (SELECT proven FROM enough) AND {whole}",
             [
                 *(tsquery, tsquery, any_word, *filter_params, HEAD_POOL),
                 *(HEAD_POOL, match["head_likely_bound"], *whole_params),
-                *(tsquery, *filter_params, tsquery, HEAD_POOL, *whole_params),
+                *every_head_params,
+                *whole_params,
             ],
         )
         return [row[0] for row in cursor.fetchall()]
