@@ -161,8 +161,9 @@ def build_knowledge_base():
 @pytest.fixture(scope="session")
 def knowledge_base_snapshot(data_snapshots):
     """`build_knowledge_base()` once per test process (about a CPU second on SQLite, used by
-    some sixty tests), put back per test from a table snapshot (tests/conftest.py, DataSnapshots):
-    the search index's rows, FTS5 table included, come back with it."""
+    some forty-five tests), put back per test from a table snapshot (tests/conftest.py,
+    DataSnapshots): both search indexes' rows come back with it, SQLite's FTS5 tables included
+    (test_search_fields.py and test_open_data_api.py prove each findable after a restore)."""
     return data_snapshots.take("knowledge_base", build_knowledge_base)
 
 
