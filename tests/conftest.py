@@ -96,33 +96,35 @@ class DatabaseSnapshot:
     """Copies of every model table inside the test database itself, put back with plain SQL.
 
     `INSERT ... SELECT` between tables of the same database keeps every value exactly as stored
-    (JSON, full-text vectors, timestamps) on SQLite and PostgreSQL alike. On SQLite the triggers
-    Wagtail installs keep its own full-text table in step, but the site's search index fills its
-    FTS5 table from Python (search/backends/database.py): that table is copied too, with its
-    rowids, or a test that rebuilt the index leaves the restored demo unfindable. The copies are
-    no model tables, so the flush after a `transaction=True` test leaves them alone.
+    (JSON, full-text vectors, timestamps) on SQLite and PostgreSQL alike. On SQLite both search
+    indexes keep their words in FTS5 tables whose rows are found by their rowid, which must be
+    the id of their index entry: Wagtail's (`wagtailsearch_indexentry_fts`, a model table kept in
+    step by triggers) and the site's own (search/backends/database.py, filled from Python, no
+    model). `SELECT *` leaves an FTS5 table's rowid out, so those tables are copied with their
+    rowids and put back last, over what the triggers wrote. Copied without them, Wagtail's
+    table was numbered 1, 2, 3 … again on every restore: a data set whose index entries did not
+    happen to start at id 1 (any built after the demo in the same process) was found no more;
+    and without the site's table a test that rebuilt the index left the restored demo
+    unfindable. The copies are no model tables, so the flush after a `transaction=True` test
+    leaves them alone.
     """
 
     def __init__(self, name, take=True):
         from django.db import connection
 
-        from search.backends.database import FTS_TABLE
-
-        self.tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+        tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+        full_text = full_text_tables(connection) if connection.vendor == "sqlite" else set()
+        self.tables = [table for table in tables if table not in full_text]
         self.copies = {table: f"snapshot_{name}_{number}" for number, table in enumerate(self.tables)}
-        self.fts_copy = f"snapshot_{name}_fts" if connection.vendor == "sqlite" else None
+        self.full_text_copies = {table: f"snapshot_{name}_fts_{table}" for table in sorted(full_text)}
         if not take:
             return
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
-            for table, copy in self.copies.items():
+            for table, copy in [*self.copies.items(), *self.full_text_copies.items()]:
                 cursor.execute(f"DROP TABLE IF EXISTS {quote(copy)}")
-                cursor.execute(f"CREATE TABLE {quote(copy)} AS SELECT * FROM {quote(table)}")
-            if self.fts_copy:
-                cursor.execute(f"DROP TABLE IF EXISTS {self.fts_copy}")
-                cursor.execute(
-                    f"CREATE TABLE {self.fts_copy} AS SELECT rowid AS entry_id, title, summary, body FROM {FTS_TABLE}"
-                )
+                rowid = "rowid AS snapshot_rowid, " if table in self.full_text_copies else ""
+                cursor.execute(f"CREATE TABLE {quote(copy)} AS SELECT {rowid}* FROM {quote(table)}")
 
     @classmethod
     def existing(cls, name):
@@ -136,20 +138,29 @@ class DatabaseSnapshot:
         from django.core.management.color import no_style
         from django.db import connection, transaction
 
-        from search.backends.database import FTS_TABLE
-
         quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
             for table, copy in self.copies.items():
                 cursor.execute(f"DELETE FROM {quote(table)}")
                 cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {quote(copy)}")
-            if self.fts_copy:
-                cursor.execute(f"DELETE FROM {FTS_TABLE}")
-                cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) SELECT * FROM {self.fts_copy}")
+            for table, copy in self.full_text_copies.items():
+                cursor.execute(f"SELECT * FROM {quote(table)} LIMIT 0")
+                columns = ", ".join(quote(column[0]) for column in cursor.description)
+                cursor.execute(f"DELETE FROM {quote(table)}")
+                cursor.execute(f"INSERT INTO {quote(table)} (rowid, {columns}) SELECT * FROM {quote(copy)}")
             # PostgreSQL's sequences do not follow explicit ids; SQLite's AUTOINCREMENT does.
             for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
                 cursor.execute(statement)
         ContentType.objects.clear_cache()
+
+
+def full_text_tables(connection):
+    """SQLite's FTS5 tables: Wagtail's search index table and the site's own (`DatabaseSnapshot`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'"
+        )
+        return {name for (name,) in cursor.fetchall()}
 
 
 @pytest.fixture(scope="session")

@@ -21,44 +21,52 @@ def home(db):
 
 @pytest.fixture
 def org_index(home):
-    return home.add_child(instance=OrganisationIndexPage(title="Organisaties", slug="organisaties"))
+    """The organisations' index page; the one `knowledge_base` put back when a test has both."""
+    return OrganisationIndexPage.objects.first() or home.add_child(
+        instance=OrganisationIndexPage(title="Organisaties", slug="organisaties")
+    )
+
+
+def create_municipality(org_index, place, province=Province.ZUID_HOLLAND):
+    organisation = Organisation.objects.create(
+        name=f"Gemeente {place}", short_name=place, type=OrganisationType.MUNICIPALITY, province=province
+    )
+    page = org_index.add_child(
+        instance=OrganisationPage(title=organisation.name, slug=organisation.slug, organisation=organisation)
+    )
+    return organisation, page
 
 
 @pytest.fixture
 def make_municipality(org_index):
     def make(place, province=Province.ZUID_HOLLAND):
-        organisation = Organisation.objects.create(
-            name=f"Gemeente {place}", short_name=place, type=OrganisationType.MUNICIPALITY, province=province
-        )
-        page = org_index.add_child(
-            instance=OrganisationPage(title=organisation.name, slug=organisation.slug, organisation=organisation)
-        )
-        return organisation, page
+        return create_municipality(org_index, place, province)
 
     return make
+
+
+def create_story(organisation_page, title, **fields):
+    life_stages = fields.pop("life_stages", [])
+    methods = fields.pop("methods", [])
+    figures = fields.pop("key_figures", [])
+    story = PracticeStoryPage(
+        title=title,
+        municipality=organisation_page.organisation,
+        standfirst=fields.pop("standfirst", "Een korte intro."),
+        target_group=fields.pop("target_group", "Jongeren"),
+        **fields,
+    )
+    story.life_stages = life_stages
+    story.methods = methods
+    story.key_figures = [StoryKeyFigure(**figure) for figure in figures]
+    folder_for(organisation_page, type(story)).add_child(instance=story)
+    story.save_revision().publish()
+    return story
 
 
 @pytest.fixture
 def make_story(vocabularies):
-    def make(organisation_page, title, **fields):
-        life_stages = fields.pop("life_stages", [])
-        methods = fields.pop("methods", [])
-        figures = fields.pop("key_figures", [])
-        story = PracticeStoryPage(
-            title=title,
-            municipality=organisation_page.organisation,
-            standfirst=fields.pop("standfirst", "Een korte intro."),
-            target_group=fields.pop("target_group", "Jongeren"),
-            **fields,
-        )
-        story.life_stages = life_stages
-        story.methods = methods
-        story.key_figures = [StoryKeyFigure(**figure) for figure in figures]
-        folder_for(organisation_page, type(story)).add_child(instance=story)
-        story.save_revision().publish()
-        return story
-
-    return make
+    return create_story
 
 
 @pytest.fixture
@@ -78,8 +86,7 @@ def make_method(vocabularies):
     return make
 
 
-@pytest.fixture
-def listing_pages(home):
+def create_listing_pages(home):
     from practices.models import MethodIndexPage, PublicationIndexPage, StoryIndexPage
 
     stories = home.add_child(
@@ -93,13 +100,24 @@ def listing_pages(home):
 
 
 @pytest.fixture
-def knowledge_base(listing_pages, make_municipality, make_story, make_method):
-    """Two municipalities in two provinces, three stories and a method used by one of them."""
+def listing_pages(home):
+    return create_listing_pages(home)
+
+
+def build_knowledge_base():
+    """Two municipalities in two provinces, three stories and a method used by one of them; the
+    ids `knowledge_base` fetches them by. Built in the order the fixtures it replaced built it."""
+    from home.setup import ensure_site
     from practices.models import MethodEvidenceRecord
     from taxonomy.models import EvidenceLevel, LifeStage, PreventionLevel, WorkingFactor
+    from taxonomy.setup import ensure_vocabularies
 
-    zwolle, zwolle_page = make_municipality("Zwolle", Province.OVERIJSSEL)
-    rotterdam, rotterdam_page = make_municipality("Rotterdam", Province.ZUID_HOLLAND)
+    home = ensure_site()
+    create_listing_pages(home)
+    org_index = home.add_child(instance=OrganisationIndexPage(title="Organisaties", slug="organisaties"))
+    ensure_vocabularies()
+    zwolle, zwolle_page = create_municipality(org_index, "Zwolle", Province.OVERIJSSEL)
+    rotterdam, rotterdam_page = create_municipality(org_index, "Rotterdam", Province.ZUID_HOLLAND)
     teens = LifeStage.objects.get(slug="12-18")
     pregnancy = LifeStage.objects.get(slug="zwangerschap-geboorte")
     universal = PreventionLevel.objects.get(slug="universeel")
@@ -118,7 +136,7 @@ def knowledge_base(listing_pages, make_municipality, make_story, make_method):
     think.evidence_records = [MethodEvidenceRecord(scheme=level.scheme, level=level, committee="Erkenningscommissie")]
     folder_for(zwolle_page, type(think)).add_child(instance=think)
     think.save_revision().publish()
-    think_story = make_story(
+    think_story = create_story(
         zwolle_page,
         "Elke week een THINK-les in de brugklas",
         life_stages=[teens],
@@ -129,15 +147,38 @@ def knowledge_base(listing_pages, make_municipality, make_story, make_method):
     think_story.working_factors.set([WorkingFactor.objects.get(number=7)])
     think_story.themes.add("weerbaarheid")
     think_story.save_revision().publish()
-    teen_story = make_story(rotterdam_page, "Jongeren op straat", life_stages=[teens])
-    mothers_story = make_story(rotterdam_page, "Moeders van Rotterdam", life_stages=[pregnancy])
+    teen_story = create_story(rotterdam_page, "Jongeren op straat", life_stages=[teens])
+    mothers_story = create_story(rotterdam_page, "Moeders van Rotterdam", life_stages=[pregnancy])
     mothers_story.prevention_levels.set([selective])
     mothers_story.save_revision().publish()
     return {
-        "zwolle": zwolle,
-        "rotterdam": rotterdam,
-        "think": think,
-        "think_story": think_story,
-        "teen_story": teen_story,
-        "mothers_story": mothers_story,
+        "organisations": {"zwolle": zwolle.pk, "rotterdam": rotterdam.pk},
+        "methods": {"think": think.pk},
+        "stories": {"think_story": think_story.pk, "teen_story": teen_story.pk, "mothers_story": mothers_story.pk},
     }
+
+
+@pytest.fixture(scope="session")
+def knowledge_base_snapshot(data_snapshots):
+    """`build_knowledge_base()` once per test process (about a CPU second on SQLite, used by
+    some forty-five tests), put back per test from a table snapshot (tests/conftest.py,
+    DataSnapshots): both search indexes' rows come back with it, SQLite's FTS5 tables included
+    (test_search_fields.py and test_open_data_api.py prove each findable after a restore)."""
+    return data_snapshots.take("knowledge_base", build_knowledge_base)
+
+
+@pytest.fixture
+def knowledge_base(db, knowledge_base_snapshot):
+    """Two municipalities in two provinces, three stories and a method used by one of them: fresh
+    objects from the database, put back from `knowledge_base_snapshot`."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ids = knowledge_base_snapshot.ids
+    knowledge_base_snapshot.restore()
+    yield {
+        **{name: Organisation.objects.get(pk=pk) for name, pk in ids["organisations"].items()},
+        **{name: MethodPage.objects.get(pk=pk) for name, pk in ids["methods"].items()},
+        **{name: PracticeStoryPage.objects.get(pk=pk) for name, pk in ids["stories"].items()},
+    }
+    # As after `demo_content`: the ids of content types cached during the test may be gone.
+    ContentType.objects.clear_cache()

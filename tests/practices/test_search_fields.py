@@ -77,3 +77,12 @@ def test_an_acronym_finds_its_expansion_and_the_other_way_round(knowledge_base, 
     assert publication.title in found("OKT")
     assert story.title in found("RET")
     assert story.title in found("samen doen-team")
+
+
+def test_the_knowledge_base_is_found_as_built(knowledge_base):
+    """`knowledge_base` is put back from a table snapshot (tests/conftest.py): its pages must come
+    back findable in the site's search, its FTS5 table on SQLite included, or every test above
+    searches an index that lost them. Wagtail's own index (the open-data API's `?search=`):
+    test_open_data_api.py."""
+    assert knowledge_base["think"].title in found("THINK")
+    assert knowledge_base["mothers_story"].title in found("Moeders")
