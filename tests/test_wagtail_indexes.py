@@ -40,7 +40,4 @@ def test_a_test_that_asks_has_both_indexes_kept_up_to_date():
     page = draft_linking_home()
     assert references_to_home(page).exists()
     assert page.pk in {found.pk for found in Page.objects.search("wijk")}
-    assert page.pk in {
-        reference.object_id and int(reference.object_id)
-        for reference in ReferenceIndex.get_references_to(page.get_parent())
-    }
+    assert ReferenceIndex.get_references_to(page.get_parent()).filter(object_id=str(page.pk)).exists()
