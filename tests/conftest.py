@@ -74,13 +74,17 @@ WAGTAIL_INDEXES = (
     "journeys/",
     # Wagtail's own search: the admin's, and the open-data API's `?search=`.
     "editorial/test_nothing_unpublished_is_public.py::test_unpublished_pages_are_not_in_listings_or_search",
+    "practices/test_api_first_class.py",
     "practices/test_open_data_api.py",
+    "test_api_schema_fuzz.py",
     # The reference index: whether a document is public (organisations.services), how often a
     # picture is used (pictures.admin_views).
     "organisations/test_demo_media.py",
     "organisations/test_media.py",
     "pictures/test_missing_alt_text_report.py",
     "test_object_storage.py",
+    # Both: every admin and API address, as each role.
+    "test_permission_sweep.py",
     "test_wagtail_indexes.py::test_a_test_that_asks_has_both_indexes_kept_up_to_date",
 )
 TESTS = Path(__file__).resolve().parent
