@@ -65,30 +65,64 @@ DATABASE_SENSITIVE = (
     "tips/test_join_requests.py::test_the_database_holds_one_open_request_per_member_and_community",
     "tips/test_retries.py",
 )
+# Tests that read Wagtail's own search or reference index, which every other test runs without
+# (tests/wagtail_indexes.py; a test missing here that reads one fails and says so). An entry is
+# a folder, a file or one test, as above.
+WAGTAIL_INDEXES = (
+    # The browser tests and journeys use the site as a visitor or editor would, whole.
+    "browser/",
+    "journeys/",
+    # Wagtail's own search: the admin's, and the open-data API's `?search=`.
+    "editorial/test_nothing_unpublished_is_public.py::test_unpublished_pages_are_not_in_listings_or_search",
+    "practices/test_api_first_class.py",
+    "practices/test_open_data_api.py",
+    "test_api_schema_fuzz.py",
+    # The reference index: whether a document is public (organisations.services), how often a
+    # picture is used (pictures.admin_views).
+    "organisations/test_demo_media.py",
+    "organisations/test_media.py",
+    "pictures/test_missing_alt_text_report.py",
+    "test_object_storage.py",
+    # Both: every admin and API address, as each role.
+    "test_permission_sweep.py",
+    "test_wagtail_indexes.py::test_a_test_that_asks_has_both_indexes_kept_up_to_date",
+)
 TESTS = Path(__file__).resolve().parent
+
+
+def listed(item, entries):
+    """Whether `entries` names the test `item`, its file or a folder it is in."""
+    path = item.path.relative_to(TESTS).as_posix()
+    return f"{path}::{item.originalname}" in entries or path.startswith(entries)
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        path = item.path.relative_to(TESTS).as_posix()
-        named = f"{path}::{item.originalname}" in DATABASE_SENSITIVE
-        if named or path.startswith(DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
+        if listed(item, DATABASE_SENSITIVE) or "postgres_only" in item.fixturenames:
             item.add_marker(pytest.mark.database)
-        if path.startswith("journeys/"):
+        if listed(item, WAGTAIL_INDEXES):
+            item.add_marker(pytest.mark.wagtail_indexes)
+        if listed(item, ("journeys/",)):
             item.add_marker(pytest.mark.journey)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_test(settings, tmp_path):
+def _isolated_test(request, settings, tmp_path):
     """Own media folder, an empty cache (rate-limit counters live there) and the site's default
-    language for every test: a request on /en/ leaves English active in the thread."""
+    language for every test: a request on /en/ leaves English active in the thread. Wagtail's
+    own indexes only for the tests in `WAGTAIL_INDEXES` (tests/wagtail_indexes.py)."""
+    from contextlib import nullcontext
+
     from django.core.cache import caches
     from django.utils import translation
+
+    from tests.wagtail_indexes import wagtail_indexes_off
 
     settings.MEDIA_ROOT = tmp_path / "media"
     for alias in settings.CACHES:
         caches[alias].clear()
-    with translation.override(settings.LANGUAGE_CODE):
+    indexes = nullcontext() if request.node.get_closest_marker("wagtail_indexes") else wagtail_indexes_off()
+    with translation.override(settings.LANGUAGE_CODE), indexes:
         yield
 
 

@@ -109,7 +109,9 @@ def test_unpublished_pages_are_not_in_listings_or_search(client, stories_in_ever
         body = client.get(search_url, {"q": "Geheim"}).content.decode()
         for title in SECRET_TITLES:
             assert title not in body
-    # Wagtail's own search backend, which the admin and fallbacks use, only finds live pages when asked.
+    # Wagtail's own search backend, which the admin and fallbacks use, holds the pages that are not
+    # live (the admin finds them) and only finds live pages when asked.
+    assert {"Geheim concept", "Geheim ingetrokken"} <= {page.title for page in Page.objects.search("Geheim")}
     found = {page.title for page in Page.objects.live().search("Geheim")}
     assert found == set()
 
