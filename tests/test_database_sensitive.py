@@ -1,16 +1,21 @@
-"""The list of engine-dependent tests (tests/conftest.py, DATABASE_SENSITIVE) names only tests that exist.
+"""The lists of tests in tests/conftest.py name only tests that exist: DATABASE_SENSITIVE (run
+again on PostgreSQL) and WAGTAIL_INDEXES (Wagtail's own indexes kept up to date).
 
-A renamed or moved test would otherwise drop out of the PostgreSQL pass without anyone noticing.
+A renamed or moved test would otherwise drop out of the PostgreSQL pass, or lose its indexes,
+without anyone noticing.
 """
 
 import re
 
-from tests.conftest import DATABASE_SENSITIVE, TESTS
+import pytest
+
+from tests.conftest import DATABASE_SENSITIVE, TESTS, WAGTAIL_INDEXES
 
 
-def test_every_entry_names_an_existing_folder_file_or_test():
+@pytest.mark.parametrize("entries", [DATABASE_SENSITIVE, WAGTAIL_INDEXES], ids=["database", "wagtail_indexes"])
+def test_every_entry_names_an_existing_folder_file_or_test(entries):
     missing = []
-    for entry in DATABASE_SENSITIVE:
+    for entry in entries:
         path, _, name = entry.partition("::")
         target = TESTS / path
         if not target.exists():
