@@ -25,7 +25,7 @@ from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
 from core.languages import canonical_pages, is_canonical
-from core.object_keys import object_key as document_key
+from core.object_keys import object_key
 
 from .backends import get_backend
 from .registry import registered_models
@@ -58,7 +58,7 @@ def document_for(obj):
 def update_object(obj, backend=None, embed=True):
     """Put the object's document in the index (or take it out); returns the keys indexed."""
     document = document_for(obj)
-    keys = {document_key(obj)}
+    keys = {object_key(obj)}
     backend = backend or get_backend()
     if document is None:
         backend.delete(keys)
@@ -69,7 +69,7 @@ def update_object(obj, backend=None, embed=True):
 
 
 def removal_keys(obj):
-    keys = {document_key(obj)}
+    keys = {object_key(obj)}
     try:
         document = obj.search_document()
         if document is not None:

@@ -1,6 +1,7 @@
 import os
 import shutil
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -495,7 +496,7 @@ def sqlite_id_counters(put_back=None):
 
 class BuiltData:
     """A data set `DataSnapshots` built: its snapshot, the ids `build()` returned, and the
-    content types the build had cached."""
+    content types the build had cached. A test's fixture takes it with `restored_for_test()`."""
 
     def __init__(self, snapshot, ids, content_types):
         self.snapshot = snapshot
@@ -512,6 +513,16 @@ class BuiltData:
         for content_type in ContentType.objects.filter(pk__in=self.content_types):
             ContentType.objects._add_to_cache(connection.alias, content_type)
 
+    @contextmanager
+    def restored_for_test(self):
+        """The data put back for one test (yields the ids); afterwards, as after `demo_content`,
+        the content types cached during the test are forgotten."""
+        self.restore()
+        try:
+            yield self.ids
+        finally:
+            forget_content_types_of_the_test()
+
 
 @pytest.fixture(scope="session")
 def platform_snapshot(data_snapshots):
@@ -526,15 +537,19 @@ def platform_snapshot(data_snapshots):
 @pytest.fixture
 def demo_content(db, demo_snapshot, settings):
     """The full demo platform, as `make run` loads it: the database and its media files."""
-    from django.contrib.contenttypes.models import ContentType
-
     demo, media = demo_snapshot
     demo.restore()
     shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     yield
-    # The test's rollback puts back the content types the database had before (after a
-    # `transaction=True` test's flush they carry other ids than the snapshot's): forget the ids
-    # cached during the test, or the next test builds pages with a content type that is gone.
+    forget_content_types_of_the_test()
+
+
+def forget_content_types_of_the_test():
+    """The test's rollback puts back the content types the database had before (after a
+    `transaction=True` test's flush they carry other ids than a snapshot's): forget the ids
+    cached during the test, or the next test builds pages with a content type that is gone."""
+    from django.contrib.contenttypes.models import ContentType
+
     ContentType.objects.clear_cache()
 
 

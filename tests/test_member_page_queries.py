@@ -14,9 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
+from core.object_keys import object_key
 from practices.models import MethodPage, PracticeStoryPage, PublicationPage
 from search import service
-from search.indexing import document_key
 
 MEMBER = "professional@demo.samenpreventief.nl"
 
@@ -51,7 +51,7 @@ EXPECTED_QUERIES = {
 def story_with_three_related_cards():
     """A demo story whose related content shows the most cards: three stories and three methods."""
     for story in PracticeStoryPage.objects.live().order_by("pk"):
-        related = service.related(document_key(story), ["story", "method"])
+        related = service.related(object_key(story), ["story", "method"])
         if len(related["story"]) == 3 and len(related["method"]) == 3:
             return story
     raise AssertionError("the demo content has no story with three related stories and methods")

@@ -9,8 +9,8 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import with_visitor_urls
+from core.object_keys import object_key
 from search import service
-from search.indexing import document_key
 
 register = template.Library()
 
@@ -31,8 +31,8 @@ def related_sections(obj, kinds="", limit=3, exclude=()):
     kinds = [kind.strip() for kind in str(kinds).split(",") if kind.strip()]
     if obj is None or getattr(obj, "pk", None) is None or not kinds:
         return []
-    exclude_keys = [document_key(other) for other in exclude or () if getattr(other, "pk", None) is not None]
-    found = service.related(document_key(obj), kinds, limit, exclude_keys=exclude_keys)
+    exclude_keys = [object_key(other) for other in exclude or () if getattr(other, "pk", None) is not None]
+    found = service.related(object_key(obj), kinds, limit, exclude_keys=exclude_keys)
     return [
         {
             "kind": kind,

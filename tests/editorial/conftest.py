@@ -4,7 +4,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from wagtail.test.utils.form_data import rich_text
 
 from accounts.models import User
@@ -67,13 +66,10 @@ def build_platform():
 def platform(db, platform_snapshot):
     """The small platform, put back for this test from the snapshot `platform_snapshot` took of
     `build_platform()` (tests/conftest.py): fresh objects from the database."""
-    ids = platform_snapshot.ids
-    platform_snapshot.restore()
-    users = SimpleNamespace(**{role: User.objects.get(pk=pk) for role, pk in ids["users"].items()})
-    organisations = {name: Organisation.objects.get(pk=ids[name]) for name in ("zwolle", "rotterdam", "nji")}
-    yield SimpleNamespace(**organisations, users=users)
-    # As after `demo_content`: the ids of content types cached during the test may be gone.
-    ContentType.objects.clear_cache()
+    with platform_snapshot.restored_for_test() as ids:
+        users = SimpleNamespace(**{role: User.objects.get(pk=pk) for role, pk in ids["users"].items()})
+        organisations = {name: Organisation.objects.get(pk=ids[name]) for name in ("zwolle", "rotterdam", "nji")}
+        yield SimpleNamespace(**organisations, users=users)
 
 
 def page_form_data(page, **overrides):

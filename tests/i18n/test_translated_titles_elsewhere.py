@@ -13,11 +13,11 @@ from wagtail.models import Site
 
 from accounts.models import User
 from core import languages
+from core.object_keys import object_key
 from editorial.services import translate_page
 from home.models import FooterSettings, HomePage
 from practices.models import MethodPage, PracticeStoryPage, StoryIndexPage
 from search import service
-from search.indexing import document_key
 
 from .conftest import soup_of, url_in
 
@@ -80,7 +80,7 @@ def test_the_stories_listing_names_a_translated_story_in_english_and_an_untransl
 
 def test_a_related_card_on_another_page_names_the_translated_story_in_english(client, demo_content):
     def related_stories(page):
-        found = service.related(document_key(page), ["story"])["story"]
+        found = service.related(object_key(page), ["story"])["story"]
         return untranslated(PracticeStoryPage.objects.get(pk=int(hit.key.rpartition(":")[2])) for hit in found)
 
     page, story = next((page, related[0]) for page in dutch_stories() if (related := related_stories(page)))

@@ -171,14 +171,9 @@ def knowledge_base_snapshot(data_snapshots):
 def knowledge_base(db, knowledge_base_snapshot):
     """Two municipalities in two provinces, three stories and a method used by one of them: fresh
     objects from the database, put back from `knowledge_base_snapshot`."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ids = knowledge_base_snapshot.ids
-    knowledge_base_snapshot.restore()
-    yield {
-        **{name: Organisation.objects.get(pk=pk) for name, pk in ids["organisations"].items()},
-        **{name: MethodPage.objects.get(pk=pk) for name, pk in ids["methods"].items()},
-        **{name: PracticeStoryPage.objects.get(pk=pk) for name, pk in ids["stories"].items()},
-    }
-    # As after `demo_content`: the ids of content types cached during the test may be gone.
-    ContentType.objects.clear_cache()
+    with knowledge_base_snapshot.restored_for_test() as ids:
+        yield {
+            **{name: Organisation.objects.get(pk=pk) for name, pk in ids["organisations"].items()},
+            **{name: MethodPage.objects.get(pk=pk) for name, pk in ids["methods"].items()},
+            **{name: PracticeStoryPage.objects.get(pk=pk) for name, pk in ids["stories"].items()},
+        }

@@ -112,7 +112,7 @@ def test_the_vectors_know_each_rows_type(semantic_index):
 
 
 class Page:
-    """Stands for a page whose document key is test.Doc:<pk> (search.indexing.document_key)."""
+    """Stands for a page whose document key is test.Doc:<pk> (core.object_keys.object_key)."""
 
     class _meta:  # noqa: N801
         label = "test.Doc"
